@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs everything runtimetest needs to build, test and drive runtimes, from Debian's apt.
+set -euo pipefail
+pkgs=(g++ cmake make libgtest-dev nlohmann-json3-dev binutils file runc crun
+      golang-github-opencontainers-specs-dev)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "install-deps: installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "install-deps: all present"
+fi

@@ -1,0 +1,98 @@
+// A check is one entry in the table the runner walks: an id, the spec section it verifies, its
+// RFC 2119 level, and the function that compares what the config asks with what the kernel shows.
+// Check functions only record assertions; reporters format them.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "report/result.h"
+#include "spec/spec.h"
+#include "sys/system.h"
+
+namespace rt::checks {
+
+struct Context {
+  const spec::Config& config;
+  sys::System& sys;
+};
+
+// Collects the assertions of one check. Ids default to the check's id; a check with several
+// assertions may give each its own id below it (e.g. "process.capabilities.bounding").
+class Recorder {
+ public:
+  Recorder(std::string_view check_id, std::string_view reference, report::Level level,
+           std::vector<report::Assertion>& out)
+      : check_id_(check_id), reference_(reference), level_(level), out_(out) {}
+
+  // Pass when expected == found, else a failure showing both.
+  bool Expect(std::string_view id, std::string subject, std::string expected, std::string found);
+  void Pass(std::string_view id, std::string subject);
+  void Fail(std::string_view id, std::string subject, std::string expected, std::string found);
+  // The check could not measure: reported as a failure naming the error (errno text, path).
+  void Error(std::string_view id, std::string subject, const Status& status);
+  void Skip(std::string_view id, std::string subject, std::string reason);
+
+  // Assertions recorded after this call carry another level / reference (e.g. a SHOULD inside a
+  // MUST check); the returned object restores the previous one when it goes out of scope.
+  class Scoped {
+   public:
+    Scoped(Recorder& r, report::Level level, std::string_view reference)
+        : r_(r), level_(r.level_), reference_(r.reference_) {
+      r.level_ = level;
+      r.reference_ = reference;
+    }
+    ~Scoped() {
+      r_.level_ = level_;
+      r_.reference_ = reference_;
+    }
+    Scoped(const Scoped&) = delete;
+    Scoped& operator=(const Scoped&) = delete;
+
+   private:
+    Recorder& r_;
+    report::Level level_;
+    std::string_view reference_;
+  };
+
+  std::string_view check_id() const { return check_id_; }
+
+ private:
+  void Add(std::string_view id, std::string subject, report::Outcome outcome, std::string expected,
+           std::string found, std::string reason);
+
+  std::string_view check_id_;
+  std::string_view reference_;
+  report::Level level_;
+  std::vector<report::Assertion>& out_;
+};
+
+using CheckFn = void (*)(const Context&, Recorder&);
+
+struct CheckDef {
+  std::string_view id;         // "process.user"
+  std::string_view reference;  // anchor in the runtime-spec text: "config.md#user"
+  report::Level level;
+  std::string_view summary;  // what is compared, one line (for --list and the README)
+  CheckFn run;
+};
+
+// Every spec-area file exposes its entries through one function declared here; registry.cc
+// concatenates them in this order.
+std::span<const CheckDef> RootChecks();
+std::span<const CheckDef> UtsChecks();
+std::span<const CheckDef> ProcessChecks();
+std::span<const CheckDef> UserChecks();
+std::span<const CheckDef> RlimitChecks();
+std::span<const CheckDef> CapabilityChecks();
+std::span<const CheckDef> SysctlChecks();
+
+// The whole table, in run order.
+const std::vector<CheckDef>& AllChecks();
+
+// Quotes a string for a failure line: "web-1" with \" and \\ and control bytes escaped.
+std::string Quote(std::string_view s);
+
+}  // namespace rt::checks

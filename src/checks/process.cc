@@ -1,0 +1,141 @@
+// config.md#process: the working directory, environment, arguments, and the Linux process
+// settings noNewPrivileges and oomScoreAdj.
+#include "checks/process.h"
+
+#include <algorithm>
+
+#include "checks/check.h"
+#include "sys/proc.h"
+
+namespace rt::checks {
+
+std::string NormalizePath(std::string_view path) {
+  std::vector<std::string_view> parts;
+  while (!path.empty()) {
+    size_t slash = path.find('/');
+    std::string_view part = path.substr(0, slash);
+    if (!part.empty() && part != ".") parts.push_back(part);
+    if (slash == std::string_view::npos) break;
+    path.remove_prefix(slash + 1);
+  }
+  std::string out;
+  for (std::string_view p : parts) {
+    out += '/';
+    out += p;
+  }
+  return out.empty() ? "/" : out;
+}
+
+std::string FormatList(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += Quote(items[i]);
+  }
+  return out + "]";
+}
+
+namespace {
+
+void CheckCwd(const Context& ctx, Recorder& rec) {
+  if (!ctx.config.process || !ctx.config.process->cwd) {
+    rec.Skip("", "", "process.cwd is not set in the config");
+    return;
+  }
+  Result<std::string> cwd = ctx.sys.Cwd();
+  if (!cwd.ok()) {
+    rec.Error("", "", cwd.status());
+    return;
+  }
+  rec.Expect("", "", Quote(NormalizePath(*ctx.config.process->cwd)), Quote(NormalizePath(*cwd)));
+}
+
+void CheckEnv(const Context& ctx, Recorder& rec) {
+  if (!ctx.config.process || !ctx.config.process->env) {
+    rec.Skip("", "", "process.env is not set in the config");
+    return;
+  }
+  const std::vector<std::string> env = ctx.sys.Environ();
+  for (const std::string& want : *ctx.config.process->env) {
+    const std::string key = want.substr(0, want.find('='));
+    if (std::find(env.begin(), env.end(), want) != env.end()) {
+      rec.Pass("", key);
+      continue;
+    }
+    std::vector<std::string> same_key;
+    for (const std::string& e : env) {
+      if (e.substr(0, e.find('=')) == key) same_key.push_back(e);
+    }
+    rec.Fail("", key, Quote(want), same_key.empty() ? "unset" : FormatList(same_key));
+  }
+}
+
+void CheckArgs(const Context& ctx, Recorder& rec) {
+  if (!ctx.config.process || !ctx.config.process->args) {
+    rec.Skip("", "", "process.args is not set in the config");
+    return;
+  }
+  Result<std::string> cmdline = ctx.sys.ReadFile("/proc/self/cmdline");
+  if (!cmdline.ok()) {
+    rec.Error("", "", cmdline.status());
+    return;
+  }
+  rec.Expect("", "", FormatList(*ctx.config.process->args),
+             FormatList(sys::SplitCmdline(*cmdline)));
+}
+
+void CheckNoNewPrivileges(const Context& ctx, Recorder& rec) {
+  const bool want = ctx.config.process && ctx.config.process->no_new_privileges.value_or(false);
+  Result<std::string> status = ctx.sys.ReadFile("/proc/self/status");
+  if (!status.ok()) {
+    rec.Error("", "", status.status());
+    return;
+  }
+  Result<std::string> nnp = sys::StatusField(sys::ParseStatusFields(*status), "NoNewPrivs");
+  if (!nnp.ok()) {
+    rec.Error("", "", nnp.status());
+    return;
+  }
+  const bool set = *nnp == "1";
+  if (!want && set) {
+    // The flag cannot be cleared once set, so a runtime started under it passes it on.
+    rec.Skip("", "",
+             "NoNewPrivs is 1 though the config does not ask for it; it may be inherited "
+             "from the runtime's own process, so this cannot be judged");
+    return;
+  }
+  rec.Expect("", "", want ? "NoNewPrivs 1" : "NoNewPrivs 0", "NoNewPrivs " + *nnp);
+}
+
+void CheckOomScoreAdj(const Context& ctx, Recorder& rec) {
+  if (!ctx.config.process || !ctx.config.process->oom_score_adj) {
+    rec.Skip("", "", "process.oomScoreAdj is not set in the config");
+    return;
+  }
+  Result<std::string> text = ctx.sys.ReadFile("/proc/self/oom_score_adj");
+  if (!text.ok()) {
+    rec.Error("", "", text.status());
+    return;
+  }
+  rec.Expect("", "", std::to_string(*ctx.config.process->oom_score_adj),
+             sys::NormalizeSpace(*text));
+}
+
+constexpr CheckDef kChecks[] = {
+    {"process.cwd", "config.md#process", report::Level::kMust,
+     "process.cwd equals getcwd(2) (both normalised)", CheckCwd},
+    {"process.env", "config.md#process", report::Level::kMust,
+     "every process.env entry is in the environment with its exact value", CheckEnv},
+    {"process.args", "config.md#process", report::Level::kMust,
+     "process.args equals /proc/self/cmdline", CheckArgs},
+    {"process.noNewPrivileges", "config.md#linux-process", report::Level::kMust,
+     "NoNewPrivs in /proc/self/status is 1 when noNewPrivileges is true", CheckNoNewPrivileges},
+    {"process.oomScoreAdj", "config.md#linux-process", report::Level::kMust,
+     "oomScoreAdj equals /proc/self/oom_score_adj", CheckOomScoreAdj},
+};
+
+}  // namespace
+
+std::span<const CheckDef> ProcessChecks() { return kChecks; }
+
+}  // namespace rt::checks

@@ -1,0 +1,92 @@
+#include "checks/process.h"
+
+#include "checks/check_test_util.h"
+
+namespace rt::checks {
+namespace {
+
+TEST(NormalizePath, FoldsSlashesAndDots) {
+  EXPECT_EQ(NormalizePath("/"), "/");
+  EXPECT_EQ(NormalizePath("//a/./b/"), "/a/b");
+  EXPECT_EQ(NormalizePath(""), "/");
+}
+
+TEST(ProcessCwd, ComparesNormalisedPaths) {
+  sys::FakeSystem fake;
+  fake.cwd = "/work";
+  EXPECT_EQ(
+      Failures(RunCheck("process.cwd", R"({"ociVersion":"1","process":{"cwd":"/work/"}})", fake)),
+      "");
+  fake.cwd = "/";
+  EXPECT_EQ(
+      Failures(RunCheck("process.cwd", R"({"ociVersion":"1","process":{"cwd":"/work"}})", fake)),
+      "process.cwd: expected \"/work\", found \"/\" (config.md#process, MUST)\n");
+}
+
+TEST(ProcessEnv, EveryEntryMustBePresentWithItsExactValue) {
+  sys::FakeSystem fake;
+  fake.env = {"PATH=/bin", "HOME=/root", "FOO=other"};
+  auto r =
+      RunCheck("process.env",
+               R"({"ociVersion":"1","process":{"env":["PATH=/bin","FOO=bar","MISSING=1"]}})", fake);
+  EXPECT_EQ(
+      Failures(r),
+      "process.env: FOO: expected \"FOO=bar\", found [\"FOO=other\"] (config.md#process, "
+      "MUST)\n"
+      "process.env: MISSING: expected \"MISSING=1\", found unset (config.md#process, MUST)\n");
+  EXPECT_EQ(Count(r, report::Outcome::kPass), 1);
+}
+
+TEST(ProcessArgs, ComparesWithCmdline) {
+  sys::FakeSystem fake;
+  fake.files["/proc/self/cmdline"] = std::string("/bin/runtimetest\0--path=/\0", 26);
+  EXPECT_EQ(Failures(RunCheck(
+                "process.args",
+                R"({"ociVersion":"1","process":{"args":["/bin/runtimetest","--path=/"]}})", fake)),
+            "");
+  EXPECT_EQ(
+      Failures(RunCheck("process.args",
+                        R"({"ociVersion":"1","process":{"args":["/bin/runtimetest"]}})", fake)),
+      "process.args: expected [\"/bin/runtimetest\"], found [\"/bin/runtimetest\", "
+      "\"--path=/\"] (config.md#process, MUST)\n");
+}
+
+TEST(ProcessArgs, UnreadableCmdlineIsAFailureNamingThePath) {
+  sys::FakeSystem fake;
+  EXPECT_EQ(
+      Failures(RunCheck("process.args", R"({"ociVersion":"1","process":{"args":["x"]}})", fake)),
+      "process.args: cannot verify: open /proc/self/cmdline: No such file or directory "
+      "(config.md#process, MUST)\n");
+}
+
+TEST(NoNewPrivileges, AskedAndSet) {
+  sys::FakeSystem fake;
+  fake.files["/proc/self/status"] = "NoNewPrivs:\t1\n";
+  const char* cfg = R"({"ociVersion":"1","process":{"noNewPrivileges":true}})";
+  EXPECT_EQ(Failures(RunCheck("process.noNewPrivileges", cfg, fake)), "");
+  fake.files["/proc/self/status"] = "NoNewPrivs:\t0\n";
+  EXPECT_EQ(Failures(RunCheck("process.noNewPrivileges", cfg, fake)),
+            "process.noNewPrivileges: expected NoNewPrivs 1, found NoNewPrivs 0 "
+            "(config.md#linux-process, MUST)\n");
+}
+
+TEST(NoNewPrivileges, SetWithoutBeingAskedCannotBeJudged) {
+  sys::FakeSystem fake;
+  fake.files["/proc/self/status"] = "NoNewPrivs:\t1\n";
+  auto r = RunCheck("process.noNewPrivileges", R"({"ociVersion":"1","process":{}})", fake);
+  EXPECT_EQ(Count(r, report::Outcome::kSkip), 1);
+}
+
+TEST(OomScoreAdj, ComparesTheProcValue) {
+  sys::FakeSystem fake;
+  fake.files["/proc/self/oom_score_adj"] = "-17\n";
+  EXPECT_EQ(Failures(RunCheck("process.oomScoreAdj",
+                              R"({"ociVersion":"1","process":{"oomScoreAdj":-17}})", fake)),
+            "");
+  EXPECT_EQ(Failures(RunCheck("process.oomScoreAdj",
+                              R"({"ociVersion":"1","process":{"oomScoreAdj":100}})", fake)),
+            "process.oomScoreAdj: expected 100, found -17 (config.md#linux-process, MUST)\n");
+}
+
+}  // namespace
+}  // namespace rt::checks

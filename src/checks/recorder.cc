@@ -1,0 +1,71 @@
+#include <string>
+
+#include "checks/check.h"
+
+namespace rt::checks {
+
+void Recorder::Add(std::string_view id, std::string subject, report::Outcome outcome,
+                   std::string expected, std::string found, std::string reason) {
+  report::Assertion a;
+  a.id = id.empty() ? std::string(check_id_) : std::string(id);
+  a.subject = std::move(subject);
+  a.level = level_;
+  a.reference = std::string(reference_);
+  a.outcome = outcome;
+  a.expected = std::move(expected);
+  a.found = std::move(found);
+  a.reason = std::move(reason);
+  out_.push_back(std::move(a));
+}
+
+bool Recorder::Expect(std::string_view id, std::string subject, std::string expected,
+                      std::string found) {
+  if (expected == found) {
+    Pass(id, std::move(subject));
+    return true;
+  }
+  Fail(id, std::move(subject), std::move(expected), std::move(found));
+  return false;
+}
+
+void Recorder::Pass(std::string_view id, std::string subject) {
+  Add(id, std::move(subject), report::Outcome::kPass, "", "", "");
+}
+
+void Recorder::Fail(std::string_view id, std::string subject, std::string expected,
+                    std::string found) {
+  Add(id, std::move(subject), report::Outcome::kFail, std::move(expected), std::move(found), "");
+}
+
+void Recorder::Error(std::string_view id, std::string subject, const Status& status) {
+  Add(id, std::move(subject), report::Outcome::kFail, "", "", "cannot verify: " + status.message());
+}
+
+void Recorder::Skip(std::string_view id, std::string subject, std::string reason) {
+  Add(id, std::move(subject), report::Outcome::kSkip, "", "", std::move(reason));
+}
+
+std::string Quote(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (u < 0x20 || u == 0x7f) {
+      static const char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[u >> 4];
+      out += kHex[u & 0xf];
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+}  // namespace rt::checks

@@ -1,0 +1,80 @@
+// config.md#user: the POSIX identity of the process.
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+#include "checks/check.h"
+#include "sys/proc.h"
+
+namespace rt::checks {
+namespace {
+
+std::string FormatIdSet(const std::set<uint32_t>& ids) {
+  std::string out = "{";
+  for (uint32_t id : ids) {
+    if (out.size() > 1) out += ", ";
+    out += std::to_string(id);
+  }
+  return out + "}";
+}
+
+std::string Octal(uint64_t v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04llo", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+void CheckUser(const Context& ctx, Recorder& rec) {
+  if (!ctx.config.process || !ctx.config.process->user) {
+    rec.Skip("", "", "process.user is not set in the config");
+    return;
+  }
+  const spec::User& want = *ctx.config.process->user;
+  Result<sys::Ids> ids = ctx.sys.GetIds();
+  if (!ids.ok()) {
+    rec.Error("", "", ids.status());
+    return;
+  }
+  rec.Expect("process.user.uid", "real", std::to_string(want.uid), std::to_string(ids->uid));
+  rec.Expect("process.user.uid", "effective", std::to_string(want.uid), std::to_string(ids->euid));
+  rec.Expect("process.user.gid", "real", std::to_string(want.gid), std::to_string(ids->gid));
+  rec.Expect("process.user.gid", "effective", std::to_string(want.gid), std::to_string(ids->egid));
+
+  if (want.additional_gids) {
+    std::set<uint32_t> expected(want.additional_gids->begin(), want.additional_gids->end());
+    std::set<uint32_t> found(ids->groups.begin(), ids->groups.end());
+    rec.Expect("process.user.additionalGids", "", FormatIdSet(expected), FormatIdSet(found));
+  } else {
+    rec.Skip("process.user.additionalGids", "", "additionalGids is not set in the config");
+  }
+
+  if (!want.umask) {
+    rec.Skip("process.user.umask", "", "umask is not set in the config");
+    return;
+  }
+  Result<std::string> status = ctx.sys.ReadFile("/proc/self/status");
+  if (!status.ok()) {
+    rec.Error("process.user.umask", "", status.status());
+    return;
+  }
+  Result<std::string> field = sys::StatusField(sys::ParseStatusFields(*status), "Umask");
+  Result<uint64_t> umask = field.ok() ? sys::ParseUnsigned(*field, 8) : field.status();
+  if (!umask.ok()) {
+    rec.Error("process.user.umask", "", umask.status());
+    return;
+  }
+  rec.Expect("process.user.umask", "", Octal(*want.umask), Octal(*umask));
+}
+
+constexpr CheckDef kChecks[] = {
+    {"process.user", "config.md#user", report::Level::kMust,
+     "uid and gid (real and effective), additionalGids as a set against getgroups(2), umask "
+     "against /proc/self/status",
+     CheckUser},
+};
+
+}  // namespace
+
+std::span<const CheckDef> UserChecks() { return kChecks; }
+
+}  // namespace rt::checks

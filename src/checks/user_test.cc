@@ -1,0 +1,38 @@
+#include "checks/check_test_util.h"
+
+namespace rt::checks {
+namespace {
+
+constexpr char kUser[] =
+    R"({"ociVersion":"1","process":{"user":{"uid":1000,"gid":1000,"additionalGids":[5,10,5],"umask":18}}})";
+
+TEST(ProcessUser, AllFieldsAgree) {
+  sys::FakeSystem fake;
+  fake.ids = {1000, 1000, 1000, 1000, {10, 5}};
+  fake.files["/proc/self/status"] = "Umask:\t0022\n";
+  auto r = RunCheck("process.user", kUser, fake);
+  EXPECT_EQ(Failures(r), "");
+  EXPECT_EQ(Count(r, report::Outcome::kPass), 6);
+}
+
+TEST(ProcessUser, EachFieldFailsOnItsOwnLine) {
+  sys::FakeSystem fake;
+  fake.ids = {0, 0, 1000, 1000, {5}};
+  fake.files["/proc/self/status"] = "Umask:\t0077\n";
+  EXPECT_EQ(Failures(RunCheck("process.user", kUser, fake)),
+            "process.user.uid: real: expected 1000, found 0 (config.md#user, MUST)\n"
+            "process.user.uid: effective: expected 1000, found 0 (config.md#user, MUST)\n"
+            "process.user.additionalGids: expected {5, 10}, found {5} (config.md#user, MUST)\n"
+            "process.user.umask: expected 0022, found 0077 (config.md#user, MUST)\n");
+}
+
+TEST(ProcessUser, UnsetOptionalFieldsAreSkips) {
+  sys::FakeSystem fake;
+  auto r =
+      RunCheck("process.user", R"({"ociVersion":"1","process":{"user":{"uid":0,"gid":0}}})", fake);
+  EXPECT_EQ(Failures(r), "");
+  EXPECT_EQ(Count(r, report::Outcome::kSkip), 2);
+}
+
+}  // namespace
+}  // namespace rt::checks

@@ -1,0 +1,143 @@
+#include "cli.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <iostream>
+
+#include "checks/registry.h"
+#include "checks/runner.h"
+#include "report/report.h"
+#include "spec/spec.h"
+#include "sys/system.h"
+
+namespace rt {
+namespace {
+
+Result<report::Level> ParseLevel(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  if (text == "must") return report::Level::kMust;
+  if (text == "should") return report::Level::kShould;
+  if (text == "may") return report::Level::kMay;
+  return Status::Error("--compliance-level: expected must, should or may, found \"" + text + "\"");
+}
+
+// The config's path: --path DIR means DIR/config.json; else /spec.json, or /config.json.
+std::string ResolveSpecPath(const Options& opts, sys::System& sys) {
+  if (!opts.spec_path.empty()) {
+    std::string dir = opts.spec_path;
+    if (dir.back() != '/') dir += '/';
+    return dir + "config.json";
+  }
+  if (sys.Lstat("/spec.json").ok()) return "/spec.json";
+  return "/config.json";
+}
+
+int CannotRun(const std::string& reason) {
+  std::cout << "TAP version 13\nBail out! " << reason << "\n" << std::flush;
+  std::cerr << "runtimetest: " << reason << "\n";
+  return 2;
+}
+
+void PrintList() {
+  for (const checks::CheckDef& c : checks::AllChecks()) {
+    std::cout << c.id << "\t" << c.reference << "\t" << report::LevelName(c.level) << "\t"
+              << c.summary << "\n";
+  }
+  std::cout << "\nyouki test names:\n";
+  for (const checks::Alias& a : checks::Aliases()) {
+    std::cout << a.name << "\t";
+    for (size_t i = 0; i < a.checks.size(); ++i) std::cout << (i ? "," : "") << a.checks[i];
+    std::cout << "\n";
+  }
+}
+
+}  // namespace
+
+std::string UsageText() {
+  return "usage: runtimetest [--path DIR] [--compliance-level must|should|may] [NAME...]\n"
+         "       runtimetest --list | --help | --version\n"
+         "       runtimetest suite --runtime PATH [options]   (on the host; suite --help)\n"
+         "\n"
+         "Run as the process of an OCI container, checks from inside that the container is what\n"
+         "its config asks for. The config is /spec.json, else /config.json, or DIR/config.json\n"
+         "with --path. NAMEs are check ids or youki test names (--list shows both); none runs\n"
+         "every check. stdout: TAP 13. stderr: one line per failure, empty on a pass.\n"
+         "Exit status: 0 all passed, 1 a check failed, 2 could not run.\n";
+}
+
+Result<Options> ParseOptions(const std::vector<std::string>& args) {
+  Options opts;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    // --flag VALUE and --flag=VALUE alike; Go's flag package also accepts one dash.
+    auto value = [&](std::string_view flag) -> std::optional<std::string> {
+      for (std::string_view prefix : {std::string_view("--"), std::string_view("-")}) {
+        std::string full = std::string(prefix) + std::string(flag);
+        if (a == full && i + 1 < args.size()) return args[++i];
+        if (a.rfind(full + "=", 0) == 0) return a.substr(full.size() + 1);
+      }
+      return std::nullopt;
+    };
+    if (a == "--help" || a == "-h" || a == "-help") {
+      opts.help = true;
+    } else if (a == "--version" || a == "-version") {
+      opts.version = true;
+    } else if (a == "--list" || a == "-list") {
+      opts.list = true;
+    } else if (auto v = value("path")) {
+      if (v->empty()) return Status::Error("--path: expected a directory, found \"\"");
+      opts.spec_path = *v;
+    } else if (auto v = value("compliance-level")) {
+      Result<report::Level> level = ParseLevel(*v);
+      if (!level.ok()) return level.status();
+      opts.compliance = *level;
+    } else if (auto v = value("log-level")) {
+      // runtime-tools' flag; this validator logs nothing beyond its reports.
+    } else if (!a.empty() && a[0] == '-') {
+      return Status::Error("unknown option " + a + " (runtimetest --help)");
+    } else {
+      opts.names.push_back(a);
+    }
+  }
+  return opts;
+}
+
+int ValidateMain(const std::vector<std::string>& args) {
+  Result<Options> parsed = ParseOptions(args);
+  if (!parsed.ok()) return CannotRun(parsed.status().message());
+  const Options& opts = *parsed;
+  if (opts.help) {
+    std::cout << UsageText();
+    return 0;
+  }
+  if (opts.version) {
+    std::cout << "runtimetest " << RUNTIMETEST_VERSION << " (runtime-spec 1.0 to 1.2)\n";
+    return 0;
+  }
+  if (opts.list) {
+    PrintList();
+    return 0;
+  }
+  Result<std::vector<const checks::CheckDef*>> chosen = checks::SelectChecks(opts.names);
+  if (!chosen.ok()) return CannotRun(chosen.status().message());
+
+  sys::System& sys = sys::Linux();
+  const std::string path = ResolveSpecPath(opts, sys);
+  Result<std::string> text = sys.ReadFile(path);
+  if (!text.ok()) return CannotRun("cannot read the config: " + text.status().message());
+  Result<spec::Config> config = spec::ParseConfig(*text);
+  if (!config.ok()) return CannotRun(path + ": " + config.status().message());
+
+  const checks::Context ctx{*config, sys};
+  const std::vector<report::Assertion> results = checks::RunChecks(*chosen, ctx);
+  report::WriteTap(std::cout, results, opts.compliance);
+  std::cout.flush();
+  report::WriteFailures(std::cerr, results, opts.compliance);
+  std::cerr.flush();
+  return report::AnyCountedFailure(results, opts.compliance) ? 1 : 0;
+}
+
+}  // namespace rt

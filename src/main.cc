@@ -1,0 +1,22 @@
+// runtimetest: inside a container, validates it against its config (the default face);
+// on the host, `runtimetest suite` drives OCI runtimes through scenarios.
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli.h"
+#include "suite/suite_main.h"
+
+int main(int argc, char** argv) {
+  try {
+    if (argc > 1 && std::string(argv[1]) == "suite")
+      return rt::suite::SuiteMain(argc - 1, argv + 1);
+    return rt::ValidateMain(std::vector<std::string>(argv + 1, argv + argc));
+  } catch (const std::exception& e) {
+    std::cerr << "runtimetest: internal error: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "runtimetest: internal error\n";
+  }
+  return 2;
+}

@@ -1,0 +1,30 @@
+// Reporters: they only format assertions. TAP 13 goes to stdout for tools; one line per counted
+// failure goes to stderr for people (and for harnesses that treat empty stderr as a pass).
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "report/result.h"
+
+namespace rt::report {
+
+// Whether a failure at `level` counts under `--compliance-level threshold`: MUST counts always,
+// SHOULD under should and may, MAY under may only.
+bool Counts(Level level, Level threshold);
+
+// "hostname: expected "web-1", found "runc" (config.md#hostname, MUST)".
+std::string FailureLine(const Assertion& a);
+
+// Writes the whole TAP 13 stream: version line, one test line per assertion (failures below the
+// threshold become "# SKIP"), a YAML block under each counted failure, the plan line last.
+void WriteTap(std::ostream& out, const std::vector<Assertion>& assertions, Level threshold);
+
+// Writes FailureLine for every counted failure.
+void WriteFailures(std::ostream& err, const std::vector<Assertion>& assertions, Level threshold);
+
+// Whether any failure counts.
+bool AnyCountedFailure(const std::vector<Assertion>& assertions, Level threshold);
+
+}  // namespace rt::report

@@ -1,0 +1,174 @@
+// The System interface over real syscalls.
+#include <dirent.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <sys/sysmacros.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <climits>
+#include <memory>
+
+#include "sys/system.h"
+
+extern char** environ;
+
+namespace rt::sys {
+namespace {
+
+// Closes a file descriptor when it goes out of scope.
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0) close(fd_);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+FileInfo ToFileInfo(const struct stat& st) {
+  FileInfo fi;
+  fi.mode = st.st_mode;
+  fi.rdev_major = major(st.st_rdev);
+  fi.rdev_minor = minor(st.st_rdev);
+  fi.uid = st.st_uid;
+  fi.gid = st.st_gid;
+  fi.inode = st.st_ino;
+  fi.dev = st.st_dev;
+  return fi;
+}
+
+class LinuxSystem final : public System {
+ public:
+  Result<std::string> ReadFile(const std::string& path) override {
+    Fd fd(open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
+    if (fd.get() < 0) return Status::Errno("open " + path, errno);
+    std::string data;
+    char buf[8192];
+    // procfs and sysfs files are small; the cap keeps a hostile file from exhausting memory.
+    constexpr size_t kMax = 16 << 20;
+    while (data.size() < kMax) {
+      ssize_t n = read(fd.get(), buf, sizeof buf);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        return Status::Errno("read " + path, errno);
+      }
+      if (n == 0) break;
+      data.append(buf, static_cast<size_t>(n));
+    }
+    return data;
+  }
+
+  Status WriteFile(const std::string& path, const std::string& data) override {
+    Fd fd(open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
+    if (fd.get() < 0) return Status::Errno("open " + path + " for writing", errno);
+    ssize_t n = write(fd.get(), data.data(), data.size());
+    if (n < 0) return Status::Errno("write " + path, errno);
+    return Status::Ok();
+  }
+
+  Result<std::vector<std::string>> ListDir(const std::string& path) override {
+    std::unique_ptr<DIR, int (*)(DIR*)> dir(opendir(path.c_str()), closedir);
+    if (!dir) return Status::Errno("opendir " + path, errno);
+    std::vector<std::string> names;
+    errno = 0;
+    while (struct dirent* e = readdir(dir.get())) {
+      std::string name = e->d_name;
+      if (name != "." && name != "..") names.push_back(std::move(name));
+      errno = 0;
+    }
+    if (errno != 0) return Status::Errno("readdir " + path, errno);
+    return names;
+  }
+
+  Result<FileInfo> Stat(const std::string& path) override {
+    struct stat st {};
+    if (stat(path.c_str(), &st) != 0) return Status::Errno("stat " + path, errno);
+    return ToFileInfo(st);
+  }
+
+  Result<FileInfo> Lstat(const std::string& path) override {
+    struct stat st {};
+    if (lstat(path.c_str(), &st) != 0) return Status::Errno("lstat " + path, errno);
+    return ToFileInfo(st);
+  }
+
+  Result<std::string> ReadLink(const std::string& path) override {
+    char buf[PATH_MAX];
+    ssize_t n = readlink(path.c_str(), buf, sizeof buf);
+    if (n < 0) return Status::Errno("readlink " + path, errno);
+    return std::string(buf, static_cast<size_t>(n));
+  }
+
+  Result<UtsNames> Uname() override {
+    struct utsname u {};
+    if (uname(&u) != 0) return Status::Errno("uname", errno);
+    return UtsNames{u.nodename, u.domainname};
+  }
+
+  Result<std::string> Cwd() override {
+    char buf[PATH_MAX];
+    if (getcwd(buf, sizeof buf) == nullptr) return Status::Errno("getcwd", errno);
+    return std::string(buf);
+  }
+
+  std::vector<std::string> Environ() override {
+    std::vector<std::string> env;
+    for (char** e = environ; e != nullptr && *e != nullptr; ++e) env.emplace_back(*e);
+    return env;
+  }
+
+  Result<Ids> GetIds() override {
+    Ids ids;
+    ids.uid = getuid();
+    ids.euid = geteuid();
+    ids.gid = getgid();
+    ids.egid = getegid();
+    int n = getgroups(0, nullptr);
+    if (n < 0) return Status::Errno("getgroups", errno);
+    ids.groups.resize(static_cast<size_t>(n));
+    n = getgroups(n, ids.groups.data());
+    if (n < 0) return Status::Errno("getgroups", errno);
+    ids.groups.resize(static_cast<size_t>(n));
+    return ids;
+  }
+
+  Result<RlimitValue> GetRlimit(int resource) override {
+    struct rlimit64 rl {};
+    if (getrlimit64(static_cast<__rlimit_resource>(resource), &rl) != 0) {
+      return Status::Errno("getrlimit(" + std::to_string(resource) + ")", errno);
+    }
+    return RlimitValue{rl.rlim_cur, rl.rlim_max};
+  }
+
+  Result<bool> IsReadOnlyMount(const std::string& path) override {
+    struct statvfs sv {};
+    if (statvfs(path.c_str(), &sv) != 0) return Status::Errno("statvfs " + path, errno);
+    return (sv.f_flag & ST_RDONLY) != 0;
+  }
+
+  Status ProbeCreate(const std::string& dir) override {
+    int fd = open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd < 0) return Status::Errno("open(O_TMPFILE) in " + dir, errno);
+    close(fd);  // an O_TMPFILE file without a link vanishes with its last descriptor
+    return Status::Ok();
+  }
+};
+
+}  // namespace
+
+System& Linux() {
+  static LinuxSystem system;
+  return system;
+}
+
+}  // namespace rt::sys

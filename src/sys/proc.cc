@@ -1,0 +1,85 @@
+#include "sys/proc.h"
+
+#include <cctype>
+#include <charconv>
+
+namespace rt::sys {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+std::map<std::string, std::string> ParseStatusFields(std::string_view text) {
+  std::map<std::string, std::string> fields;
+  while (!text.empty()) {
+    size_t eol = text.find('\n');
+    std::string_view line = text.substr(0, eol);
+    text = eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
+    size_t colon = line.find(':');
+    if (colon == std::string_view::npos) continue;
+    fields[std::string(Trim(line.substr(0, colon)))] = std::string(Trim(line.substr(colon + 1)));
+  }
+  return fields;
+}
+
+Result<std::string> StatusField(const std::map<std::string, std::string>& fields,
+                                const std::string& key) {
+  auto it = fields.find(key);
+  if (it == fields.end()) return Status::Error("/proc/self/status has no " + key + " field");
+  return it->second;
+}
+
+Result<uint64_t> ParseHexMask(std::string_view text) { return ParseUnsigned(text, 16); }
+
+Result<uint64_t> ParseUnsigned(std::string_view text, int base) {
+  std::string_view t = Trim(text);
+  uint64_t v = 0;
+  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v, base);
+  if (t.empty() || ec != std::errc() || end != t.data() + t.size()) {
+    return Status::Error("not an unsigned number: \"" + std::string(t) + "\"");
+  }
+  return v;
+}
+
+Result<int64_t> ParseSigned(std::string_view text) {
+  std::string_view t = Trim(text);
+  int64_t v = 0;
+  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+  if (t.empty() || ec != std::errc() || end != t.data() + t.size()) {
+    return Status::Error("not a number: \"" + std::string(t) + "\"");
+  }
+  return v;
+}
+
+std::vector<std::string> SplitCmdline(std::string_view text) {
+  std::vector<std::string> args;
+  while (!text.empty()) {
+    size_t nul = text.find('\0');
+    args.emplace_back(text.substr(0, nul));
+    if (nul == std::string_view::npos) break;
+    text.remove_prefix(nul + 1);
+  }
+  return args;
+}
+
+std::string NormalizeSpace(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : Trim(text)) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = true;
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace rt::sys
