@@ -53,4 +53,32 @@ Status FakeSystem::ProbeCreate(const std::string& dir) {
   return Status::Ok();
 }
 
+Result<long> FakeSystem::ProbeSyscall(const std::string& name) {
+  auto it = syscall_results.find(name);
+  if (it == syscall_results.end()) return 0L;
+  if (it->second < 0) return Status::Errno(name, static_cast<int>(-it->second));
+  return it->second;
+}
+
+Result<int> FakeSystem::InterfaceIndex(const std::string& name) {
+  auto it = interfaces.find(name);
+  if (it == interfaces.end()) return Status::Errno("ioctl(SIOCGIFINDEX, " + name + ")", ENODEV);
+  return it->second;
+}
+
+Result<std::string> FakeSystem::RealPath(const std::string& path) {
+  auto it = realpaths.find(path);
+  if (it == realpaths.end()) return path;
+  if (it->second.empty()) return Status::Errno("realpath " + path, ENOENT);
+  return it->second;
+}
+
+Status FakeSystem::ProbeOpenWrite(const std::string& path) {
+  auto it = open_write_errors.find(path);
+  if (it != open_write_errors.end()) {
+    return Status::Errno("open " + path + " for writing", it->second);
+  }
+  return Status::Ok();
+}
+
 }  // namespace rt::sys

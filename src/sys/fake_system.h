@@ -26,6 +26,21 @@ class FakeSystem final : public System {
   std::map<int, RlimitValue> rlimits;
   std::set<std::string> readonly_mounts;    // paths whose filesystem is read-only
   std::map<std::string, int> probe_errors;  // dir -> errno ProbeCreate fails with
+  Result<std::vector<OpenFd>> open_fds = std::vector<OpenFd>{};
+  // Probe system call -> its result: >= 0 a return value, < 0 the negated errno it fails with.
+  // A probe not in the map succeeds with 0, as it does without a seccomp filter.
+  std::map<std::string, long> syscall_results;
+  // Scheduling and placement: each defaults to what an unconfigured process has.
+  Result<SchedAttr> sched_attr = SchedAttr{};
+  Result<int> io_priority = 0;
+  Result<std::vector<uint64_t>> cpu_affinity = std::vector<uint64_t>{0x3};
+  Result<unsigned> persona = 0u;
+  Result<MemoryPolicy> memory_policy = MemoryPolicy{};
+  std::map<std::string, int> interfaces;  // name -> index; others fail with ENODEV
+  pid_t pid = 1;
+  // RealPath: a path maps to itself unless listed here; an empty value fails with ENOENT.
+  std::map<std::string, std::string> realpaths;
+  std::map<std::string, int> open_write_errors;  // path -> errno ProbeOpenWrite fails with
 
   Result<std::string> ReadFile(const std::string& path) override;
   Status WriteFile(const std::string& path, const std::string& data) override;
@@ -42,6 +57,17 @@ class FakeSystem final : public System {
     return readonly_mounts.count(path) > 0;
   }
   Status ProbeCreate(const std::string& dir) override;
+  Result<std::vector<OpenFd>> OpenFds() override { return open_fds; }
+  Result<long> ProbeSyscall(const std::string& name) override;
+  Result<SchedAttr> GetSchedAttr() override { return sched_attr; }
+  Result<int> GetIoPriority() override { return io_priority; }
+  Result<std::vector<uint64_t>> GetCpuAffinity() override { return cpu_affinity; }
+  Result<unsigned> GetPersonality() override { return persona; }
+  Result<MemoryPolicy> GetMemoryPolicy() override { return memory_policy; }
+  Result<int> InterfaceIndex(const std::string& name) override;
+  pid_t GetPid() override { return pid; }
+  Result<std::string> RealPath(const std::string& path) override;
+  Status ProbeOpenWrite(const std::string& path) override;
 };
 
 }  // namespace rt::sys

@@ -11,8 +11,11 @@
 
 #include <cerrno>
 #include <climits>
+#include <cstdlib>
 #include <memory>
 
+#include "sys/placement_calls.h"
+#include "sys/syscall_probe.h"
 #include "sys/system.h"
 
 extern char** environ;
@@ -160,6 +163,63 @@ class LinuxSystem final : public System {
     int fd = open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
     if (fd < 0) return Status::Errno("open(O_TMPFILE) in " + dir, errno);
     close(fd);  // an O_TMPFILE file without a link vanishes with its last descriptor
+    return Status::Ok();
+  }
+
+  Result<std::vector<OpenFd>> OpenFds() override {
+    int dir_fd = open("/proc/self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir_fd < 0) return Status::Errno("open /proc/self/fd", errno);
+    std::unique_ptr<DIR, int (*)(DIR*)> dir(fdopendir(dir_fd), closedir);
+    if (!dir) {
+      int err = errno;
+      close(dir_fd);
+      return Status::Errno("fdopendir /proc/self/fd", err);
+    }
+    std::vector<OpenFd> fds;
+    errno = 0;
+    while (struct dirent* e = readdir(dir.get())) {
+      char* end = nullptr;
+      long n = strtol(e->d_name, &end, 10);
+      if (end == e->d_name || *end != '\0' || n == dir_fd) {
+        errno = 0;
+        continue;
+      }
+      OpenFd fd{static_cast<int>(n), ""};
+      Result<std::string> target = ReadLink("/proc/self/fd/" + std::string(e->d_name));
+      if (target.ok()) fd.target = *target;
+      fds.push_back(std::move(fd));
+      errno = 0;
+    }
+    if (errno != 0) return Status::Errno("readdir /proc/self/fd", errno);
+    return fds;
+  }
+
+  Result<long> ProbeSyscall(const std::string& name) override {
+    if (!IsProbeSyscall(name)) return Status::Error(name + " is not a probe system call");
+    errno = 0;
+    long r = CallProbeSyscall(name);
+    if (r == -1) return Status::Errno(name, errno);
+    return r;
+  }
+
+  Result<SchedAttr> GetSchedAttr() override { return CallSchedGetattr(); }
+  Result<int> GetIoPriority() override { return CallIoprioGet(); }
+  Result<std::vector<uint64_t>> GetCpuAffinity() override { return CallSchedGetaffinity(); }
+  Result<unsigned> GetPersonality() override { return CallPersonalityQuery(); }
+  Result<MemoryPolicy> GetMemoryPolicy() override { return CallGetMempolicy(); }
+  Result<int> InterfaceIndex(const std::string& name) override { return CallInterfaceIndex(name); }
+  pid_t GetPid() override { return getpid(); }
+
+  Result<std::string> RealPath(const std::string& path) override {
+    std::unique_ptr<char, void (*)(void*)> resolved(realpath(path.c_str(), nullptr), free);
+    if (!resolved) return Status::Errno("realpath " + path, errno);
+    return std::string(resolved.get());
+  }
+
+  Status ProbeOpenWrite(const std::string& path) override {
+    int fd = open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0) return Status::Errno("open " + path + " for writing", errno);
+    close(fd);
     return Status::Ok();
   }
 };

@@ -37,6 +37,27 @@ struct FileInfo {
   uint64_t inode = 0, dev = 0;
 };
 
+// One open file descriptor of the calling process and what /proc/self/fd/N links to.
+struct OpenFd {
+  int fd = -1;
+  std::string target;  // "pipe:[1234]", "/dev/null", ...; empty when the link could not be read
+};
+
+// The scheduling attributes of the calling thread, as sched_getattr(2) reports them.
+struct SchedAttr {
+  uint32_t policy = 0;  // SCHED_OTHER (0) ... SCHED_DEADLINE (6)
+  uint64_t flags = 0;   // SCHED_FLAG_*
+  int32_t nice = 0;
+  uint32_t priority = 0;
+  uint64_t runtime = 0, deadline = 0, period = 0;  // ns
+};
+
+// The NUMA memory policy of the calling thread, as get_mempolicy(2) reports it.
+struct MemoryPolicy {
+  int mode = 0;                 // MPOL_* with the mode flags (MPOL_F_*) or-ed in
+  std::vector<uint64_t> nodes;  // node mask, node i being bit i%64 of word i/64
+};
+
 class System {
  public:
   virtual ~System() = default;
@@ -57,6 +78,29 @@ class System {
   // Tries to create an unnamed file in directory `dir` and discards it at once (O_TMPFILE):
   // OK when the write was possible, else the Status with the errno (EROFS, EACCES, ...).
   virtual Status ProbeCreate(const std::string& dir) = 0;
+  // The descriptors open in this process (from /proc/self/fd), leaving out the one used to list
+  // them.
+  virtual Result<std::vector<OpenFd>> OpenFds() = 0;
+  // Makes the harmless system call `name` (one of sys::ProbeSyscallNames(), syscall_probe.h) with
+  // arguments that change nothing: its return value, or the Status with the errno it failed with.
+  virtual Result<long> ProbeSyscall(const std::string& name) = 0;
+  // Scheduling and placement of this process (process.scheduler, ioPriority, execCPUAffinity;
+  // linux.personality, memoryPolicy).
+  virtual Result<SchedAttr> GetSchedAttr() = 0;
+  virtual Result<int> GetIoPriority() = 0;  // ioprio_get(IOPRIO_WHO_PROCESS, self): class<<13|level
+  virtual Result<std::vector<uint64_t>> GetCpuAffinity() = 0;  // sched_getaffinity mask words
+  virtual Result<unsigned> GetPersonality() = 0;               // personality(0xffffffff)
+  virtual Result<MemoryPolicy> GetMemoryPolicy() = 0;
+  // The index of network interface `name` in this network namespace (SIOCGIFINDEX); the Status
+  // has ENODEV when there is no such interface.
+  virtual Result<int> InterfaceIndex(const std::string& name) = 0;
+  virtual pid_t GetPid() = 0;
+  // realpath(3): `path` with every symlink, "." and ".." resolved; ENOENT when it does not exist.
+  virtual Result<std::string> RealPath(const std::string& path) = 0;
+  // Opens `path` for writing (O_WRONLY, no O_CREAT, no O_TRUNC) and closes it again without
+  // writing: OK when the open succeeded, else the Status with its errno (EROFS on a read-only
+  // mount, EACCES, ETXTBSY, ...). Never use it on device nodes: opening some has effects.
+  virtual Status ProbeOpenWrite(const std::string& path) = 0;
 };
 
 // The real thing, for the process runtimetest runs in.

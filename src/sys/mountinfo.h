@@ -1,0 +1,99 @@
+// /proc/self/mountinfo (proc(5)) as a table of mounts, and the questions the mount checks ask of
+// it: which mount a path lookup reaches, which mounts sit below another, what propagation a mount
+// has. Pure: built from the text, tested on samples captured under runc and crun.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/status.h"
+
+namespace rt::sys {
+
+// One line of mountinfo. Paths are unescaped (the kernel writes space, tab, newline and backslash
+// as \040, \011, \012, \134).
+struct MountInfo {
+  int id = 0;
+  int parent_id = 0;
+  uint32_t major = 0, minor = 0;
+  std::string root;         // the directory of its filesystem this mount shows ("/" or a subdir)
+  std::string mount_point;  // where it is mounted, relative to the process root
+  std::vector<std::string> mount_options;    // per-mount: "ro", "nosuid", "relatime", ...
+  std::vector<std::string> optional_fields;  // "shared:5", "master:2", "unbindable", ...
+  std::string fs_type;                       // "tmpfs", "cgroup", "fuse.sshfs"
+  std::string source;                        // "tmpfs", "/dev/vda1", "none"
+  std::vector<std::string> super_options;    // per-superblock: "rw", "size=65536k", "mode=755", ...
+  size_t line = 0;                           // 0-based position in the file: creation order
+};
+
+// Parses the whole file. A malformed line is an error naming its number.
+Result<std::vector<MountInfo>> ParseMountInfo(std::string_view text);
+
+// Splits a mount option list at commas, keeping commas inside double quotes (SELinux
+// context="system_u:object_r:x:s0:c1,c2") inside their option.
+std::vector<std::string> SplitMountOptions(std::string_view text);
+
+// Whether `options` holds `name` exactly.
+bool HasMountOption(const std::vector<std::string>& options, std::string_view name);
+
+// The value of "key=value" in `options` (the last one when repeated), without surrounding quotes.
+std::optional<std::string> MountOptionValue(const std::vector<std::string>& options,
+                                            std::string_view key);
+
+// The propagation mountinfo's optional fields show.
+struct Propagation {
+  std::optional<int> shared;  // peer group, "shared:N"
+  std::optional<int> master;  // "master:N": a slave of that peer group
+  bool unbindable = false;
+};
+Propagation ParsePropagation(const std::vector<std::string>& optional_fields);
+
+// "shared:3 master:1", "private", "unbindable": how a failure line shows a propagation.
+std::string DescribePropagation(const Propagation& p);
+
+// Lexically cleans an absolute path: no "//", no "." components, ".." resolved against its parent
+// (never above "/"), no trailing slash. A relative path is taken relative to "/".
+std::string CleanPath(std::string_view path);
+
+// Whether `path` is `dir` or below it (both clean absolute paths).
+bool PathWithin(std::string_view path, std::string_view dir);
+
+// The mounts of the calling process as a tree (parent ids), for the questions the checks ask.
+class MountTable {
+ public:
+  explicit MountTable(std::vector<MountInfo> mounts);
+
+  const std::vector<MountInfo>& mounts() const { return mounts_; }
+  const MountInfo* ById(int id) const;
+  const MountInfo* Parent(const MountInfo& m) const;  // null for the root of what is shown
+
+  // The mount a lookup of the clean absolute `path` ends on (following mounts stacked at the
+  // same place to the top), or null when nothing is mounted exactly at `path`.
+  const MountInfo* VisibleAt(std::string_view path) const;
+
+  // The mount whose filesystem holds `path` (what VisibleAt finds at `path` or its nearest
+  // ancestor that is a mount point); null only when the table has no root.
+  const MountInfo* Containing(std::string_view path) const;
+
+  // The root the process sees: the top of what is stacked at "/" below no listed parent.
+  const MountInfo* Root() const;
+
+  // Whether `m` is `ancestor` or mounted somewhere below it (following parent ids).
+  bool IsWithin(const MountInfo& m, const MountInfo& ancestor) const;
+
+  // Every mount below `m` (children, their children, ...), in file order.
+  std::vector<const MountInfo*> Descendants(const MountInfo& m) const;
+
+  // The mounts directly on `m`, in file order.
+  std::vector<const MountInfo*> Children(const MountInfo& m) const;
+
+ private:
+  const MountInfo* TopOfStack(const MountInfo* m) const;
+
+  std::vector<MountInfo> mounts_;
+};
+
+}  // namespace rt::sys
