@@ -15,7 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct Outcome {
   int status = -1;
   std::string out, err;
 };
@@ -25,13 +25,13 @@ std::string Slurp(const fs::path& p) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-Run Exec(const std::string& args) {
+Outcome Exec(const std::string& args) {
   static int n = 0;
   fs::path base = fs::temp_directory_path() /
                   ("rt_main_test_" + std::to_string(getpid()) + "_" + std::to_string(n++));
   std::string cmd = std::string(RT_BINARY) + " " + args + " >" + base.string() + ".out 2>" +
                     base.string() + ".err";
-  Run r;
+  Outcome r;
   int raw = std::system(cmd.c_str());
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
   r.out = Slurp(base.string() + ".out");
@@ -78,7 +78,7 @@ TEST(Binary, IsFullyStatic) {
 
 TEST(Binary, PassLeavesStderrEmpty) {
   Bundle b(R"({"ociVersion":"1.0.2","hostname":")" + Hostname() + R"("})");
-  Run r = Exec("--path=" + b.path() + " hostname");
+  Outcome r = Exec("--path=" + b.path() + " hostname");
   EXPECT_EQ(r.status, 0) << r.out << r.err;
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.out, "TAP version 13\nok 1 - hostname\n1..1\n");
@@ -86,7 +86,7 @@ TEST(Binary, PassLeavesStderrEmpty) {
 
 TEST(Binary, FailurePrintsTheLineAndExitsOne) {
   Bundle b(R"({"ociVersion":"1.0.2","hostname":"not-this-host-x"})");
-  Run r = Exec("--path " + b.path() + " set_host_name");
+  Outcome r = Exec("--path " + b.path() + " set_host_name");
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(r.err, "hostname: expected \"not-this-host-x\", found \"" + Hostname() +
                        "\" (config.md#hostname, MUST)\n");
@@ -94,17 +94,17 @@ TEST(Binary, FailurePrintsTheLineAndExitsOne) {
 }
 
 TEST(Binary, CannotRunExitsTwoWithTheReason) {
-  Run missing = Exec("--path=/nonexistent-dir-for-runtimetest");
+  Outcome missing = Exec("--path=/nonexistent-dir-for-runtimetest");
   EXPECT_EQ(missing.status, 2);
   EXPECT_NE(missing.err.find("/nonexistent-dir-for-runtimetest/config.json: No such file"),
             std::string::npos)
       << missing.err;
   Bundle bad(
-      R"({"ociVersion":"1.0.2","process":{"rlimits":[{"type":"RLIMIT_NOFILE","hard":"x"}]}})");
-  Run invalid = Exec("--path=" + bad.path());
+      R"({"ociVersion":"1.0.2","process":{"rlimits":[{"type":"RLIMIT_NOFILE","soft":1,"hard":"x"}]}})");
+  Outcome invalid = Exec("--path=" + bad.path());
   EXPECT_EQ(invalid.status, 2);
   EXPECT_NE(invalid.err.find("process.rlimits[0].hard"), std::string::npos) << invalid.err;
-  Run unknown = Exec("--path=" + bad.path() + " no_such_test");
+  Outcome unknown = Exec("--path=" + bad.path() + " no_such_test");
   EXPECT_EQ(unknown.status, 2);
   EXPECT_NE(unknown.err.find("no_such_test"), std::string::npos);
 }
@@ -133,7 +133,7 @@ TEST(Binary, NeverCrashesOnGarbage) {
       }
     }
     Bundle b(text);
-    Run r = Exec("--path=" + b.path());
+    Outcome r = Exec("--path=" + b.path());
     EXPECT_TRUE(r.status == 0 || r.status == 1 || r.status == 2)
         << "status " << r.status << " on: " << text;
   }

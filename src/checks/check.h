@@ -88,6 +88,24 @@ std::span<const CheckDef> UserChecks();
 std::span<const CheckDef> RlimitChecks();
 std::span<const CheckDef> CapabilityChecks();
 std::span<const CheckDef> SysctlChecks();
+std::span<const CheckDef> NamespaceChecks();
+std::span<const CheckDef> IdMapChecks();
+std::span<const CheckDef> TimeOffsetChecks();
+std::span<const CheckDef> SeccompChecks();
+std::span<const CheckDef> LsmChecks();
+std::span<const CheckDef> FdControlChecks();
+std::span<const CheckDef> SchedulerChecks();
+std::span<const CheckDef> IoPriorityChecks();
+std::span<const CheckDef> CpuAffinityChecks();
+std::span<const CheckDef> PersonalityChecks();
+std::span<const CheckDef> MemoryPolicyChecks();
+std::span<const CheckDef> NetDeviceChecks();
+std::span<const CheckDef> ResourceChecks();
+std::span<const CheckDef> IntelRdtChecks();
+std::span<const CheckDef> MountChecks();
+std::span<const CheckDef> PropagationChecks();
+std::span<const CheckDef> DeviceChecks();
+std::span<const CheckDef> PathChecks();
 
 // The whole table, in run order.
 const std::vector<CheckDef>& AllChecks();

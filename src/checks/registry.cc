@@ -1,6 +1,7 @@
 #include "checks/registry.h"
 
 #include <algorithm>
+#include <array>
 
 namespace rt::checks {
 
@@ -8,7 +9,12 @@ const std::vector<CheckDef>& AllChecks() {
   static const std::vector<CheckDef> all = [] {
     std::vector<CheckDef> v;
     for (auto part : {RootChecks(), UtsChecks(), ProcessChecks(), UserChecks(), RlimitChecks(),
-                      CapabilityChecks(), SysctlChecks()}) {
+                      CapabilityChecks(), SysctlChecks(), NamespaceChecks(), IdMapChecks(),
+                      TimeOffsetChecks(), SeccompChecks(), LsmChecks(), FdControlChecks(),
+                      SchedulerChecks(), IoPriorityChecks(), CpuAffinityChecks(),
+                      PersonalityChecks(), MemoryPolicyChecks(), NetDeviceChecks(),
+                      ResourceChecks(), IntelRdtChecks(), MountChecks(), PropagationChecks(),
+                      DeviceChecks(), PathChecks()}) {
       v.insert(v.end(), part.begin(), part.end());
     }
     return v;
@@ -52,36 +58,9 @@ const std::vector<Alias>& Aliases() {
 }
 
 bool IsPlannedCheck(std::string_view id) {
-  static constexpr std::string_view kPlanned[] = {
-      "mounts",
-      "mounts.recursive",
-      "mounts.idmap",
-      "linux.defaultFilesystems",
-      "linux.defaultDevices",
-      "linux.devices",
-      "linux.maskedPaths",
-      "linux.readonlyPaths",
-      "linux.rootfsPropagation",
-      "root.path",
-      "linux.mountLabel",
-      "linux.namespaces",
-      "linux.uidMappings",
-      "linux.gidMappings",
-      "linux.timeOffsets",
-      "linux.seccomp",
-      "process.apparmorProfile",
-      "process.selinuxLabel",
-      "process.scheduler",
-      "process.ioPriority",
-      "process.execCPUAffinity",
-      "linux.personality",
-      "linux.memoryPolicy",
-      "linux.netDevices",
-      "linux.resources",
-      "fd_control",
-      "linux.intelRdt",
-  };
-  return std::find(std::begin(kPlanned), std::end(kPlanned), id) != std::end(kPlanned);
+  // Every planned area has landed; a new one lists its ids here until its checks exist.
+  static constexpr std::array<std::string_view, 0> kPlanned = {};
+  return std::find(kPlanned.begin(), kPlanned.end(), id) != kPlanned.end();
 }
 
 namespace {

@@ -1,0 +1,478 @@
+// config.md#mounts and #linux-mount-options, config-linux.md#default-filesystems and
+// #mount-label: what /proc/self/mountinfo shows of each mounts[] entry.
+#include "checks/mounts.h"
+
+#include <cerrno>
+
+#include "checks/check.h"
+#include "checks/mounts_context.h"
+#include "sys/proc.h"
+
+namespace rt::checks {
+namespace {
+
+using sys::MountInfo;
+using sys::MountTable;
+
+constexpr std::string_view kOptionsRef = "config.md#linux-mount-options";
+
+std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : std::string(sep)) + p;
+  return out;
+}
+
+std::string Subject(const spec::Mount& m, size_t i) {
+  return "mounts[" + std::to_string(i) + "] " + m.destination;
+}
+
+bool TypeMatches(const std::string& want, const MountInfo& m, bool cgroup_tree) {
+  if (m.fs_type == want) return true;
+  if (m.fs_type.rfind(want + ".", 0) == 0) return true;  // fuse.sshfs for fuse
+  return want == "cgroup" && (m.fs_type == "cgroup2" || cgroup_tree);
+}
+
+// What mountinfo's optional fields must show for a propagation option (or rootfsPropagation).
+// A "slave" of a private mount has no master to receive from: the kernel leaves it private, so
+// only "does not propagate outwards" is demanded of it.
+bool PropagationMatches(const std::string& want, const sys::Propagation& p) {
+  if (want == "shared") return p.shared.has_value();
+  if (want == "slave") return !p.shared && !p.unbindable;
+  if (want == "private") return !p.shared && !p.master && !p.unbindable;
+  if (want == "unbindable") return p.unbindable;
+  return false;
+}
+
+std::string PropagationWanted(const std::string& want) {
+  if (want == "shared") return "shared (a shared:N peer group)";
+  if (want == "slave") return "slave (master:N, or no peer group at all)";
+  if (want == "private") return "private (no shared:, master: or unbindable)";
+  return want;
+}
+
+// The flags, filesystem options and propagation of one matched entry.
+void JudgeOptions(const MountContext& mc, size_t i, const MountInfo& mi, Recorder& rec) {
+  const spec::Mount& m = mc.config.mounts[i];
+  const std::string subject = Subject(m, i);
+  const MountOptionPlan plan = PlanMountOptions(m);
+  const bool cgroup_tree =
+      !plan.bind && m.type && *m.type == "cgroup" && IsCgroupV1Tree(mi, mc.table);
+  Recorder::Scoped scope(rec, report::Level::kMust, kOptionsRef);
+
+  // A cgroup v1 tree carries the flags on each controller's mount; the tmpfs holding them is
+  // the runtime's scaffolding.
+  std::vector<const MountInfo*> targets;
+  if (cgroup_tree) {
+    for (const MountInfo* c : mc.table.Children(mi)) {
+      if (c->fs_type == "cgroup" || c->fs_type == "cgroup2") targets.push_back(c);
+    }
+  } else {
+    targets.push_back(&mi);
+  }
+  FlagWants must = plan.flags;
+  must.nosymfollow.reset();
+  std::vector<std::string> expected, found;
+  bool ok = true;
+  if (!must.empty()) {
+    FlagComparison first;
+    for (const MountInfo* t : targets) {
+      FlagComparison c = CompareFlags(must, ReadMountFlags(t->mount_options));
+      if (t == targets.front() || (first.ok && !c.ok)) {
+        first = c;
+        if (cgroup_tree) first.found = t->mount_point + ": " + first.found;
+      }
+    }
+    expected.push_back(first.expected);
+    found.push_back(first.found);
+    ok = first.ok;
+  }
+  if (!plan.data.empty()) {
+    if (plan.bind || cgroup_tree) {
+      rec.Skip("", subject + " options " + Join(plan.data, ","),
+               plan.bind ? "a bind mount takes no filesystem options"
+                         : "cgroup controller options are not compared");
+    } else {
+      for (const std::string& opt : plan.data) {
+        FsJudgement j = JudgeFsOption(mi.fs_type, opt, mi.super_options, mc.fs_facts);
+        if (j.verdict == FsVerdict::kNotShown) {
+          rec.Skip("", subject + " option " + opt, j.reason);
+          continue;
+        }
+        expected.push_back(opt);
+        found.push_back(j.found);
+        ok = ok && j.verdict == FsVerdict::kMatch;
+      }
+    }
+  }
+  if (!expected.empty()) {
+    if (ok) {
+      rec.Pass("", subject + " options");
+    } else {
+      rec.Fail("", subject + " options", Join(expected, ","), Join(found, ","));
+    }
+  }
+  if (plan.flags.nosymfollow) {
+    Recorder::Scoped should(rec, report::Level::kShould, kOptionsRef);
+    FlagWants sym;
+    sym.nosymfollow = plan.flags.nosymfollow;
+    FlagComparison c = CompareFlags(sym, ReadMountFlags(mi.mount_options));
+    if (c.ok) {
+      rec.Pass("", subject + " " + c.expected);
+    } else {
+      rec.Fail("", subject + " options", c.expected, c.found);
+    }
+  }
+  if (plan.propagation) {
+    const std::string& root_prop = mc.RootPropagation();
+    if (!root_prop.empty() && root_prop[0] == 'r') {
+      rec.Skip("", subject + " propagation",
+               "linux.rootfsPropagation " + root_prop + " applies to every mount below the root");
+    } else {
+      sys::Propagation p = sys::ParsePropagation(mi.optional_fields);
+      if (PropagationMatches(*plan.propagation, p)) {
+        rec.Pass("", subject + " propagation");
+      } else {
+        rec.Fail("", subject + " propagation", PropagationWanted(*plan.propagation),
+                 sys::DescribePropagation(p));
+      }
+    }
+  }
+  if (!plan.unverifiable.empty()) {
+    rec.Skip("", subject + " options " + Join(plan.unverifiable, ","),
+             "mountinfo shows nothing of these options");
+  }
+}
+
+void JudgeOrder(const MountContext& mc, size_t i, Recorder& rec) {
+  const MountInfo* mi = mc.matches[i];
+  const std::string& dest = mc.destinations[i];
+  std::vector<std::string> related, wrong;
+  for (size_t k = 0; k < i; ++k) {
+    const MountInfo* mk = mc.matches[k];
+    const std::string& dk = mc.destinations[k];
+    if (mk == nullptr || dk.empty()) continue;
+    const std::string name = Subject(mc.config.mounts[k], k);
+    if (sys::PathWithin(dest, dk)) {  // on or inside an earlier mount: mounted on it
+      related.push_back(name);
+      if (!mc.table.IsWithin(*mi, *mk)) wrong.push_back(name);
+    } else if (sys::PathWithin(dk, dest)) {  // above an earlier mount: hides it
+      related.push_back(name);
+      if (mc.table.IsWithin(*mk, *mi)) wrong.push_back(name);
+    }
+  }
+  if (related.empty()) return;
+  const std::string subject = Subject(mc.config.mounts[i], i) + " order";
+  if (wrong.empty()) {
+    rec.Pass("", subject);
+  } else {
+    rec.Fail("", subject, "mounted after " + Join(related, ", ") + " (the listed order)",
+             "mounted before " + Join(wrong, ", "));
+  }
+}
+
+void CheckMounts(const Context& ctx, Recorder& rec) {
+  if (ctx.config.mounts.empty()) {
+    rec.Skip("", "", "mounts is not set in the config");
+    return;
+  }
+  Result<MountContext> mc = MountContext::Load(ctx);
+  if (!mc.ok()) {
+    rec.Error("", "", mc.status());
+    return;
+  }
+  for (size_t i = 0; i < ctx.config.mounts.size(); ++i) {
+    const spec::Mount& m = ctx.config.mounts[i];
+    const std::string subject = Subject(m, i);
+    if (mc->destinations[i].empty()) {
+      const Status& why = mc->resolve_errors[i];
+      if (why.err() == ENOENT || why.err() == ENOTDIR) {
+        rec.Fail("", subject, "a mount there", "no such path in the container");
+      } else {
+        rec.Error("", subject, why);
+      }
+      continue;
+    }
+    const MountInfo* mi = mc->matches[i];
+    if (mi == nullptr) {
+      rec.Fail("", subject, "a mount at " + mc->destinations[i], "nothing mounted there");
+      continue;
+    }
+    rec.Pass("", subject);
+    const MountOptionPlan plan = PlanMountOptions(m);
+    const bool cgroup_tree =
+        !plan.bind && m.type && *m.type == "cgroup" && IsCgroupV1Tree(*mi, mc->table);
+    if (!plan.bind && m.type && !m.type->empty()) {
+      if (TypeMatches(*m.type, *mi, cgroup_tree)) {
+        rec.Pass("", subject + " type");
+      } else {
+        rec.Fail("", subject + " type", *m.type, mi->fs_type);
+      }
+    }
+    if (m.source && !m.source->empty()) {
+      if (plan.bind) {
+        if (BindRootMatchesSource(mi->root, *m.source)) {
+          rec.Pass("", subject + " source");
+        } else {
+          rec.Fail("", subject + " source",
+                   "a bind of " + Quote(*m.source) + " (mount root ending in that path)",
+                   "mount root " + Quote(mi->root) + " of " + Quote(mi->source));
+        }
+      } else if (!m.type || (*m.type != "cgroup" && *m.type != "cgroup2")) {
+        // The source of a cgroup mount is a dummy the runtime may choose.
+        rec.Expect("", subject + " source", Quote(*m.source), Quote(mi->source));
+      }
+    }
+    JudgeOptions(*mc, i, *mi, rec);
+    JudgeOrder(*mc, i, rec);
+  }
+}
+
+// The mounts a recursive option covers: the entry's mount and what lies below it, less what the
+// runtime mounts there afterwards (later entries, masked and read-only paths, devices).
+std::vector<const MountInfo*> RecursiveTargets(const MountContext& mc, size_t i) {
+  const MountInfo* mi = mc.matches[i];
+  std::vector<const MountInfo*> out = {mi};
+  for (const MountInfo* d : mc.table.Descendants(*mi)) {
+    bool later = false;
+    for (size_t j = i + 1; j < mc.matches.size() && !later; ++j) {
+      later = mc.matches[j] != nullptr && mc.table.IsWithin(*d, *mc.matches[j]);
+    }
+    for (const std::string& p : mc.mounted_after)
+      later = later || sys::PathWithin(d->mount_point, p);
+    if (!later) out.push_back(d);
+  }
+  return out;
+}
+
+void CheckRecursive(const Context& ctx, Recorder& rec) {
+  bool any = false;
+  for (const spec::Mount& m : ctx.config.mounts)
+    any = any || !PlanMountOptions(m).recursive.empty();
+  if (!any) {
+    rec.Skip("", "", "no mounts[] entry has a recursive option (rro, rnosuid, ...)");
+    return;
+  }
+  Result<MountContext> mc = MountContext::Load(ctx);
+  if (!mc.ok()) {
+    rec.Error("", "", mc.status());
+    return;
+  }
+  for (size_t i = 0; i < ctx.config.mounts.size(); ++i) {
+    const spec::Mount& m = ctx.config.mounts[i];
+    const MountOptionPlan plan = PlanMountOptions(m);
+    if (plan.recursive.empty()) continue;
+    const std::string subject = Subject(m, i);
+    if (mc->matches[i] == nullptr) {
+      rec.Skip("", subject, "nothing is mounted there (the mounts check reports it)");
+      continue;
+    }
+    std::vector<const MountInfo*> targets = RecursiveTargets(*mc, i);
+    std::vector<std::string> wrong;
+    std::string expected;
+    for (const MountInfo* t : targets) {
+      FlagComparison c = CompareFlags(plan.recursive, ReadMountFlags(t->mount_options));
+      expected = c.expected;
+      if (!c.ok) wrong.push_back(t->mount_point + ": " + c.found);
+    }
+    const std::string where = expected + " on " + mc->matches[i]->mount_point + " and the " +
+                              std::to_string(targets.size() - 1) + " mounts below it";
+    if (wrong.empty()) {
+      rec.Pass("", subject);
+      continue;
+    }
+    const size_t total = wrong.size();
+    if (wrong.size() > 4) wrong.resize(4);
+    rec.Fail(
+        "", subject, where,
+        Join(wrong, "; ") + (total > 4 ? " (and " + std::to_string(total - 4) + " more)" : ""));
+  }
+}
+
+// Whether the id the container sees, `shown`, is one the mount's mappings produce: a hostID of
+// some mapping, seen through the container's own user namespace mappings when it has one.
+bool IdFromMapping(uint32_t shown, const std::vector<spec::IdMapping>& mount_map,
+                   const std::vector<spec::IdMapping>* userns_map) {
+  uint64_t host = shown;
+  if (userns_map != nullptr) {
+    bool found = false;
+    for (const spec::IdMapping& u : *userns_map) {
+      if (shown >= u.container_id && uint64_t{shown} < uint64_t{u.container_id} + u.size) {
+        host = uint64_t{u.host_id} + (shown - u.container_id);
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  for (const spec::IdMapping& mm : mount_map) {
+    if (host >= mm.host_id && host < uint64_t{mm.host_id} + mm.size) return true;
+  }
+  return false;
+}
+
+std::string Ranges(const std::vector<spec::IdMapping>& map) {
+  std::vector<std::string> parts;
+  for (const spec::IdMapping& m : map) {
+    parts.push_back(std::to_string(m.host_id) + "-" +
+                    std::to_string(uint64_t{m.host_id} + (m.size == 0 ? 0 : m.size - 1)));
+  }
+  return Join(parts, ",");
+}
+
+uint32_t OverflowId(sys::System& sys, const std::string& path) {
+  Result<std::string> text = sys.ReadFile(path);
+  if (text.ok()) {
+    Result<uint64_t> v = sys::ParseUnsigned(*text);
+    if (v.ok()) return static_cast<uint32_t>(*v);
+  }
+  return 65534;
+}
+
+void CheckIdmap(const Context& ctx, Recorder& rec) {
+  bool any = false;
+  for (const spec::Mount& m : ctx.config.mounts) {
+    any = any || !m.uid_mappings.empty() || !m.gid_mappings.empty();
+  }
+  if (!any) {
+    rec.Skip("", "", "no mounts[] entry has uidMappings or gidMappings");
+    return;
+  }
+  Result<MountContext> mc = MountContext::Load(ctx);
+  if (!mc.ok()) {
+    rec.Error("", "", mc.status());
+    return;
+  }
+  const spec::Linux* lx = ctx.config.linux_ ? &*ctx.config.linux_ : nullptr;
+  const bool userns = mc->fs_facts.user_namespace;
+  for (size_t i = 0; i < ctx.config.mounts.size(); ++i) {
+    const spec::Mount& m = ctx.config.mounts[i];
+    if (m.uid_mappings.empty() && m.gid_mappings.empty()) continue;
+    const std::string subject = Subject(m, i);
+    const MountInfo* mi = mc->matches[i];
+    if (mi == nullptr) {
+      rec.Skip("", subject, "nothing is mounted there (the mounts check reports it)");
+      continue;
+    }
+    if (sys::HasMountOption(mi->mount_options, "idmapped")) {
+      rec.Pass("", subject + " idmapped");
+    } else {
+      rec.Fail("", subject + " idmapped", "an idmapped mount",
+               "per-mount options " + Join(mi->mount_options, ","));
+    }
+    Result<sys::FileInfo> st = ctx.sys.Stat(mc->destinations[i]);
+    if (!st.ok()) {
+      rec.Error("", subject + " owner", st.status());
+      continue;
+    }
+    struct Side {
+      const char* name;
+      const std::vector<spec::IdMapping>& map;
+      const std::vector<spec::IdMapping>* userns_map;
+      uint32_t shown;
+      uint32_t overflow;
+    };
+    const Side sides[] = {
+        {"uid", m.uid_mappings, userns && lx ? &lx->uid_mappings : nullptr, st->uid,
+         OverflowId(ctx.sys, "/proc/sys/kernel/overflowuid")},
+        {"gid", m.gid_mappings, userns && lx ? &lx->gid_mappings : nullptr, st->gid,
+         OverflowId(ctx.sys, "/proc/sys/kernel/overflowgid")},
+    };
+    for (const Side& s : sides) {
+      if (s.map.empty()) continue;
+      const std::string what = subject + " owner " + s.name;
+      if (IdFromMapping(s.shown, s.map, s.userns_map)) {
+        rec.Pass("", what);
+      } else if (s.shown == s.overflow) {
+        rec.Skip("", what,
+                 "the mount's root is owned by an id outside the mapping (shown as the overflow "
+                 "id " +
+                     std::to_string(s.shown) + ")");
+      } else {
+        rec.Fail("", what,
+                 std::string("a ") + s.name + " the mapping gives (hostID " + Ranges(s.map) + ")",
+                 std::to_string(s.shown));
+      }
+    }
+  }
+}
+
+void CheckDefaultFilesystems(const Context& ctx, Recorder& rec) {
+  Result<sys::MountTable> table = ReadMountTable(ctx.sys);
+  if (!table.ok()) {
+    rec.Error("", "", table.status());
+    return;
+  }
+  static constexpr std::pair<std::string_view, std::string_view> kDefaults[] = {
+      {"/proc", "proc"}, {"/sys", "sysfs"}, {"/dev/pts", "devpts"}, {"/dev/shm", "tmpfs"}};
+  for (const auto& [path, type] : kDefaults) {
+    const MountInfo* m = table->VisibleAt(path);
+    if (m == nullptr) {
+      rec.Fail("", std::string(path), std::string(type), "nothing mounted there");
+    } else {
+      rec.Expect("", std::string(path), std::string(type), m->fs_type);
+    }
+  }
+}
+
+void CheckMountLabel(const Context& ctx, Recorder& rec) {
+  if (!ctx.config.linux_ || !ctx.config.linux_->mount_label) {
+    rec.Skip("", "", "linux.mountLabel is not set in the config");
+    return;
+  }
+  const std::string& label = *ctx.config.linux_->mount_label;
+  Result<std::string> filesystems = ctx.sys.ReadFile("/proc/filesystems");
+  if (!filesystems.ok() || filesystems->find("selinuxfs") == std::string::npos) {
+    rec.Skip("", "", "SELinux is not available on this kernel (no selinuxfs in /proc/filesystems)");
+    return;
+  }
+  if (!ctx.sys.ReadFile("/sys/fs/selinux/enforce").ok()) {
+    rec.Skip("", "", "SELinux is not enabled (/sys/fs/selinux/enforce cannot be read)");
+    return;
+  }
+  Result<MountContext> mc = MountContext::Load(ctx);
+  if (!mc.ok()) {
+    rec.Error("", "", mc.status());
+    return;
+  }
+  bool any = false;
+  for (size_t i = 0; i < ctx.config.mounts.size(); ++i) {
+    const spec::Mount& m = ctx.config.mounts[i];
+    const MountInfo* mi = mc->matches[i];
+    // The label goes to filesystems mounted with a context= option; bind mounts, proc and sysfs
+    // keep the labels of their files.
+    if (mi == nullptr || PlanMountOptions(m).bind ||
+        (mi->fs_type != "tmpfs" && mi->fs_type != "devpts" && mi->fs_type != "mqueue")) {
+      continue;
+    }
+    any = true;
+    std::optional<std::string> context = sys::MountOptionValue(mi->super_options, "context");
+    rec.Expect("", Subject(m, i), Quote(label), context ? Quote(*context) : "no context= option");
+  }
+  if (!any) rec.Skip("", "", "no tmpfs, devpts or mqueue mount to carry the label");
+}
+
+constexpr CheckDef kChecks[] = {
+    {"mounts", "config.md#mounts", report::Level::kMust,
+     "each mounts[] entry against /proc/self/mountinfo: present at its destination in the listed "
+     "order, type, source (bind: the mount root), the flags and filesystem options the kernel "
+     "shows, propagation",
+     CheckMounts},
+    {"mounts.recursive", "config.md#linux-mount-options", report::Level::kShould,
+     "rro, rnosuid, rnodev, rnoexec, rnoatime, ... hold on the mount and every mount below it",
+     CheckRecursive},
+    {"mounts.idmap", "config.md#posix-platform-mounts", report::Level::kMust,
+     "a mount with uidMappings/gidMappings is idmapped and its root shows a mapped owner",
+     CheckIdmap},
+    {"linux.defaultFilesystems", "config-linux.md#default-filesystems", report::Level::kShould,
+     "/proc proc, /sys sysfs, /dev/pts devpts and /dev/shm tmpfs are mounted",
+     CheckDefaultFilesystems},
+    {"linux.mountLabel", "config-linux.md#mount-label", report::Level::kMust,
+     "tmpfs, devpts and mqueue mounts carry context=<mountLabel> (SKIP without SELinux)",
+     CheckMountLabel},
+};
+
+}  // namespace
+
+std::span<const CheckDef> MountChecks() { return kChecks; }
+
+}  // namespace rt::checks

@@ -1,0 +1,160 @@
+// config-linux.md#masked-paths and #readonly-paths: what the process can read of and write to each
+// listed path. The probes never change a file: a write probe is an open(2) without O_TRUNC that
+// writes nothing, or an unnamed O_TMPFILE that vanishes when closed.
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+
+#include "checks/check.h"
+
+namespace rt::checks {
+namespace {
+
+bool Missing(const Status& s) { return s.err() == ENOENT || s.err() == ENOTDIR; }
+bool Denied(const Status& s) { return s.err() == EACCES || s.err() == EPERM; }
+
+std::string FirstNames(std::vector<std::string> names) {
+  const size_t total = names.size();
+  std::sort(names.begin(), names.end());
+  std::string out = std::to_string(total) + (total == 1 ? " entry (" : " entries (");
+  for (size_t i = 0; i < total && i < 3; ++i) out += (i ? ", " : "") + names[i];
+  return out + (total > 3 ? ", ...)" : ")");
+}
+
+void CheckMaskedPaths(const Context& ctx, Recorder& rec) {
+  if (!ctx.config.linux_ || ctx.config.linux_->masked_paths.empty()) {
+    rec.Skip("", "", "linux.maskedPaths is not set in the config");
+    return;
+  }
+  for (const std::string& path : ctx.config.linux_->masked_paths) {
+    Result<sys::FileInfo> st = ctx.sys.Stat(path);
+    if (!st.ok()) {
+      if (Missing(st.status()) || Denied(st.status())) {
+        rec.Pass("", path);  // nothing there to read, or nothing the process may reach
+      } else {
+        rec.Error("", path, st.status());
+      }
+      continue;
+    }
+    // Reading must show nothing (MUST); writing must not reach the file underneath. The spec
+    // asks only that masked paths "cannot be read"; the write side is a SHOULD of ours.
+    Status write_probe;
+    bool write_probed = false;
+    if (S_ISDIR(st->mode)) {
+      Result<std::vector<std::string>> entries = ctx.sys.ListDir(path);
+      if (entries.ok() && !entries->empty()) {
+        rec.Fail("", path, "an empty directory (masked)", FirstNames(*entries));
+      } else if (entries.ok() || Denied(entries.status())) {
+        rec.Pass("", path);
+      } else {
+        rec.Error("", path, entries.status());
+      }
+      write_probe = ctx.sys.ProbeCreate(path);
+      write_probed = true;
+    } else if (S_ISCHR(st->mode) && st->rdev_major == 1 && st->rdev_minor == 3) {
+      rec.Pass("", path);  // /dev/null: reads nothing, swallows writes
+    } else if (S_ISREG(st->mode)) {
+      Result<std::string> content = ctx.sys.ReadFile(path);
+      if (content.ok() && !content->empty()) {
+        rec.Fail("", path, "no content (masked)", std::to_string(content->size()) + " bytes read");
+      } else {
+        rec.Pass("", path);  // empty, or the read fails: nothing can be read
+      }
+      write_probe = ctx.sys.ProbeOpenWrite(path);
+      write_probed = true;
+    } else {
+      const bool dev = S_ISCHR(st->mode) || S_ISBLK(st->mode);
+      rec.Fail("", path, "masked (an empty directory, an empty file or /dev/null)",
+               std::string(dev ? "a device " : "a special file ") + std::to_string(st->rdev_major) +
+                   ":" + std::to_string(st->rdev_minor));
+    }
+    if (write_probed) {
+      Recorder::Scoped should(rec, report::Level::kShould, "config-linux.md#masked-paths");
+      if (write_probe.ok()) {
+        rec.Fail("", path + " write", "no write reaches it",
+                 S_ISDIR(st->mode) ? "a file can be created in it" : "it opens for writing");
+      } else {
+        rec.Pass("", path + " write");
+      }
+    }
+  }
+}
+
+void CheckReadonlyPaths(const Context& ctx, Recorder& rec) {
+  if (!ctx.config.linux_ || ctx.config.linux_->readonly_paths.empty()) {
+    rec.Skip("", "", "linux.readonlyPaths is not set in the config");
+    return;
+  }
+  const std::vector<std::string>& masked = ctx.config.linux_->masked_paths;
+  for (const std::string& path : ctx.config.linux_->readonly_paths) {
+    if (std::find(masked.begin(), masked.end(), path) != masked.end()) {
+      rec.Skip("", path, "also in maskedPaths: masked, not read-only");
+      continue;
+    }
+    Result<sys::FileInfo> st = ctx.sys.Stat(path);
+    if (!st.ok()) {
+      if (Missing(st.status())) {
+        rec.Pass("", path);  // nothing there to write to
+      } else {
+        rec.Error("", path, st.status());
+      }
+      continue;
+    }
+    Result<bool> ro_flag = ctx.sys.IsReadOnlyMount(path);
+    if (!ro_flag.ok()) {
+      rec.Error("", path, ro_flag.status());
+      continue;
+    }
+    // Two witnesses: statvfs's ST_RDONLY, and a write probe (directories: O_TMPFILE; regular
+    // files: open for writing). EROFS proves read-only, a probe that goes through proves
+    // writable, anything else (EACCES, ETXTBSY, no O_TMPFILE) leaves the flag to decide. Device
+    // nodes are not opened: writes to them ignore the mount's flags and opening some has effects.
+    Status probe;
+    bool probed = false;
+    if (S_ISDIR(st->mode)) {
+      probe = ctx.sys.ProbeCreate(path);
+      probed = true;
+    } else if (S_ISREG(st->mode)) {
+      probe = ctx.sys.ProbeOpenWrite(path);
+      probed = true;
+    }
+    bool read_only = *ro_flag;
+    std::string found = "writable (statvfs shows no ST_RDONLY)";
+    if (probed && probe.ok()) {
+      read_only = false;
+      found = S_ISDIR(st->mode) ? "writable (a file can be created in it)"
+                                : "writable (it opens for writing)";
+    } else if (probed && probe.err() == EROFS) {
+      read_only = true;
+    }
+    const std::string want = "read-only (writes fail with EROFS)";
+    rec.Expect("", path, want, read_only ? want : found);
+    if (S_ISDIR(st->mode)) {
+      // Read-only, not hidden: the directory still lists.
+      Result<std::vector<std::string>> entries = ctx.sys.ListDir(path);
+      if (entries.ok()) {
+        rec.Pass("", path + " readable");
+      } else if (!Denied(entries.status())) {
+        rec.Fail("", path + " readable", "a directory that lists", entries.status().message());
+      }
+    }
+  }
+}
+
+constexpr CheckDef kChecks[] = {
+    {"linux.maskedPaths", "config-linux.md#masked-paths", report::Level::kMust,
+     "each existing path reads as empty (empty directory, empty file, /dev/null); writes do not "
+     "reach it (SHOULD)",
+     CheckMaskedPaths},
+    {"linux.readonlyPaths", "config-linux.md#readonly-paths", report::Level::kMust,
+     "each existing path is on a read-only mount: statvfs ST_RDONLY and write probes failing "
+     "with EROFS; directories still list",
+     CheckReadonlyPaths},
+};
+
+}  // namespace
+
+std::span<const CheckDef> PathChecks() { return kChecks; }
+
+}  // namespace rt::checks
