@@ -1,0 +1,86 @@
+#include "suite/expected_failures.h"
+
+namespace rt::suite {
+namespace {
+
+// Splits off the next word of `rest` (whitespace separated).
+std::string_view NextWord(std::string_view& rest) {
+  size_t begin = rest.find_first_not_of(" \t");
+  if (begin == std::string_view::npos) {
+    rest = {};
+    return {};
+  }
+  rest.remove_prefix(begin);
+  size_t end = rest.find_first_of(" \t");
+  std::string_view word = rest.substr(0, end);
+  rest.remove_prefix(end == std::string_view::npos ? rest.size() : end);
+  return word;
+}
+
+std::string_view Trim(std::string_view s) {
+  size_t begin = s.find_first_not_of(" \t\r");
+  if (begin == std::string_view::npos) return {};
+  size_t end = s.find_last_not_of(" \t\r");
+  return s.substr(begin, end - begin + 1);
+}
+
+// "1.1" matches "1.1", "1.1.5" and "1.1-rc1", not "1.10".
+bool VersionMatches(std::string_view version, std::string_view prefix) {
+  if (prefix == "*") return true;
+  if (!version.starts_with(prefix)) return false;
+  if (version.size() == prefix.size() || prefix.ends_with('.')) return true;
+  char next = version[prefix.size()];
+  return !(next >= '0' && next <= '9');
+}
+
+}  // namespace
+
+Result<std::vector<ExpectedFailure>> ParseExpectedFailures(std::string_view text,
+                                                           std::string_view file_name) {
+  std::vector<ExpectedFailure> entries;
+  int line_number = 0;
+  while (!text.empty()) {
+    ++line_number;
+    size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    size_t hash = line.find('#');
+    if (hash != std::string_view::npos) line = line.substr(0, hash);
+    std::string_view rest = line;
+    ExpectedFailure e;
+    e.line = line_number;
+    e.runtime = NextWord(rest);
+    if (e.runtime.empty()) continue;  // blank or comment
+    e.version_prefix = NextWord(rest);
+    e.scenario = NextWord(rest);
+    e.reason = Trim(rest);
+    if (e.scenario.empty() || e.reason.empty()) {
+      return Status::Error(
+          std::string(file_name) + ":" + std::to_string(line_number) +
+          ": expected <runtime-name> <version-prefix> <scenario-name> <reason...>");
+    }
+    for (const ExpectedFailure& other : entries) {
+      if (other.runtime == e.runtime && other.version_prefix == e.version_prefix &&
+          other.scenario == e.scenario) {
+        return Status::Error(std::string(file_name) + ":" + std::to_string(line_number) +
+                             ": duplicate of line " + std::to_string(other.line));
+      }
+    }
+    entries.push_back(std::move(e));
+  }
+  return entries;
+}
+
+const ExpectedFailure* FindExpectedFailure(const std::vector<ExpectedFailure>& entries,
+                                           std::string_view runtime_name,
+                                           std::string_view runtime_basename,
+                                           std::string_view version, std::string_view scenario) {
+  for (const ExpectedFailure& e : entries) {
+    bool name_ok = e.runtime == "*" || e.runtime == runtime_name || e.runtime == runtime_basename;
+    bool version_ok = VersionMatches(version, e.version_prefix);
+    if (name_ok && version_ok && e.scenario == scenario) return &e;
+  }
+  return nullptr;
+}
+
+}  // namespace rt::suite

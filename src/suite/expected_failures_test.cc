@@ -1,0 +1,74 @@
+#include "suite/expected_failures.h"
+
+#include <gtest/gtest.h>
+
+namespace rt::suite {
+namespace {
+
+TEST(ExpectedFailuresTest, ParsesEntriesSkippingCommentsAndBlankLines) {
+  Result<std::vector<ExpectedFailure>> entries = ParseExpectedFailures(
+      "# reviewed list\n"
+      "\n"
+      "runc 1.1 process.rlimits/reject-duplicate-type  accepts duplicates  # since 1.0\n"
+      "crun\t*\tprocess.user/umask\tumask not applied\n",
+      "x.txt");
+  ASSERT_TRUE(entries.ok()) << entries.status().message();
+  ASSERT_EQ(entries->size(), 2u);
+  const ExpectedFailure& first = (*entries)[0];
+  EXPECT_EQ(first.runtime, "runc");
+  EXPECT_EQ(first.version_prefix, "1.1");
+  EXPECT_EQ(first.scenario, "process.rlimits/reject-duplicate-type");
+  EXPECT_EQ(first.reason, "accepts duplicates");
+  EXPECT_EQ(first.line, 3);
+  EXPECT_EQ((*entries)[1].version_prefix, "*");
+  EXPECT_EQ((*entries)[1].reason, "umask not applied");
+}
+
+TEST(ExpectedFailuresTest, ErrorsNameTheLine) {
+  EXPECT_EQ(ParseExpectedFailures("\nrunc 1.1 hostname/set\n", "x.txt").status().message(),
+            "x.txt:2: expected <runtime-name> <version-prefix> <scenario-name> <reason...>");
+  EXPECT_EQ(ParseExpectedFailures("runc 1 a r\nrunc 1 a again\n", "x.txt").status().message(),
+            "x.txt:2: duplicate of line 1");
+}
+
+TEST(ExpectedFailuresTest, MatchesNameOrBasenameAndVersionAtAComponentBoundary) {
+  std::vector<ExpectedFailure> entries = {
+      {.runtime = "runc", .version_prefix = "1.1", .scenario = "a", .reason = "r"},
+      {.runtime = "*", .version_prefix = "*", .scenario = "b", .reason = "r"},
+  };
+  EXPECT_NE(FindExpectedFailure(entries, "runc", "runc", "1.1.5+ds1", "a"), nullptr);
+  EXPECT_NE(FindExpectedFailure(entries, "runc", "runc", "1.1", "a"), nullptr);
+  EXPECT_NE(FindExpectedFailure(entries, "other", "runc", "1.1.0", "a"), nullptr);
+  EXPECT_EQ(FindExpectedFailure(entries, "runc", "runc", "1.10.0", "a"), nullptr);
+  EXPECT_EQ(FindExpectedFailure(entries, "runc", "runc", "1.2.0", "a"), nullptr);
+  EXPECT_EQ(FindExpectedFailure(entries, "crun", "crun", "1.1.5", "a"), nullptr);
+  EXPECT_NE(FindExpectedFailure(entries, "youki", "youki", "0.3.0", "b"), nullptr);
+  EXPECT_EQ(FindExpectedFailure(entries, "runc", "runc", "1.1.5", "c"), nullptr);
+}
+
+}  // namespace
+}  // namespace rt::suite
+
+#ifdef RT_SOURCE_DIR
+#include "suite/files.h"
+#include "suite/scenario.h"
+
+namespace rt::suite {
+namespace {
+
+TEST(ExpectedFailuresTest, TheReviewedFileParsesAndNamesRealScenarios) {
+  const std::string path = RT_SOURCE_DIR "/suite/expected-failures.txt";
+  Result<std::string> text = ReadFile(path);
+  ASSERT_TRUE(text.ok()) << text.status().message();
+  Result<std::vector<ExpectedFailure>> entries = ParseExpectedFailures(*text, path);
+  ASSERT_TRUE(entries.ok()) << entries.status().message();
+  for (const ExpectedFailure& e : *entries) {
+    bool known = false;
+    for (const Scenario* s : AllScenarios()) known = known || e.scenario == s->name;
+    EXPECT_TRUE(known) << path << ":" << e.line << ": no scenario " << e.scenario;
+  }
+}
+
+}  // namespace
+}  // namespace rt::suite
+#endif

@@ -1,0 +1,62 @@
+#include "suite/features.h"
+
+#include <gtest/gtest.h>
+
+namespace rt::suite {
+namespace {
+
+// Trimmed from `runc features` (runc 1.1.5) on this machine.
+const nlohmann::json kRunc = nlohmann::json::parse(R"({
+  "ociVersionMin": "1.0.0",
+  "ociVersionMax": "1.0.2-dev",
+  "linux": {
+    "namespaces": ["cgroup", "ipc", "mount", "network", "pid", "user", "uts"],
+    "seccomp": {"enabled": true, "actions": ["SCMP_ACT_ALLOW", "SCMP_ACT_ERRNO"]},
+    "apparmor": {"enabled": true},
+    "selinux": {"enabled": false}
+  }
+})");
+
+TEST(Features, ListedValueIsThere) {
+  EXPECT_EQ(MissingFeature(&kRunc, "linux.namespaces=uts"), std::nullopt);
+  EXPECT_EQ(MissingFeature(&kRunc, "linux.seccomp.actions=SCMP_ACT_ERRNO"), std::nullopt);
+}
+
+TEST(Features, UnlistedValueSaysSo) {
+  EXPECT_EQ(MissingFeature(&kRunc, "linux.namespaces=time"),
+            "`features`: linux.namespaces does not list \"time\"");
+}
+
+TEST(Features, BooleanMustBeTrue) {
+  EXPECT_EQ(MissingFeature(&kRunc, "linux.apparmor.enabled"), std::nullopt);
+  EXPECT_EQ(MissingFeature(&kRunc, "linux.selinux.enabled"),
+            "`features` declares linux.selinux.enabled = false");
+}
+
+TEST(Features, AbsentPathIsLacking) {
+  EXPECT_EQ(MissingFeature(&kRunc, "linux.intelRdt.enabled"),
+            "`features` does not declare linux.intelRdt.enabled");
+  EXPECT_NE(MissingFeature(&kRunc, "linux.namespaces.time"), std::nullopt);
+}
+
+TEST(Features, SpecVersionRequirement) {
+  EXPECT_EQ(MissingFeature(&kRunc, "ociVersionMax>=1.0.0"), std::nullopt);
+  EXPECT_EQ(MissingFeature(&kRunc, "ociVersionMax>=1.0.2-dev"), std::nullopt);
+  EXPECT_EQ(MissingFeature(&kRunc, "ociVersionMax>=1.2.0"),
+            "`features` declares ociVersionMax 1.0.2-dev: it does not recognize runtime-spec "
+            "1.2.0 fields, and MUST ignore unknown ones (config.md#extensibility)");
+  EXPECT_NE(MissingFeature(&kRunc, "ociVersionMax>=1.0.2"), std::nullopt);  // -dev comes first
+  const nlohmann::json newer = {{"ociVersionMin", "1.0.0"}, {"ociVersionMax", "1.2.1"}};
+  EXPECT_EQ(MissingFeature(&newer, "ociVersionMax>=1.2.0"), std::nullopt);
+  EXPECT_NE(MissingFeature(&newer, "ociVersionMax>=1.10.0"), std::nullopt);
+  const nlohmann::json none = nlohmann::json::object();
+  EXPECT_EQ(MissingFeature(&none, "ociVersionMax>=1.2.0"),
+            "`features` does not declare ociVersionMax");
+}
+
+TEST(Features, NoFeaturesCommandLacksNothing) {
+  EXPECT_EQ(MissingFeature(nullptr, "linux.namespaces=time"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace rt::suite

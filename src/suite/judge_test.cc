@@ -1,0 +1,123 @@
+#include "suite/judge.h"
+
+#include <gtest/gtest.h>
+
+namespace rt::suite {
+namespace {
+
+const Scenario kPositive{.name = "hostname/set", .check_id = "hostname", .expect = Expect::kPass};
+const Scenario kNegative{.name = "process.capabilities/x",
+                         .check_id = "process.capabilities",
+                         .expect = Expect::kCheckFails};
+const Scenario kReject{
+    .name = "process.rlimits/r", .check_id = "process.rlimits", .expect = Expect::kRuntimeRejects};
+
+ExitStatus Exit(int code) { return ExitStatus{.known = true, .code = code}; }
+
+Observation Ran(int code, std::string stderr_text) {
+  Observation o;
+  o.launch_exit = Exit(code);
+  o.container_exit = Exit(code);
+  o.container_stdout = "TAP version 13\nok 1 - x\n1..1\n";
+  o.container_stderr = std::move(stderr_text);
+  return o;
+}
+
+Observation RuntimeFailed(std::string runtime_stderr) {
+  Observation o;
+  o.launch_exit = Exit(1);
+  o.container_exit = Exit(1);
+  o.runtime_stderr = std::move(runtime_stderr);
+  return o;
+}
+
+TEST(RuntimetestRanTest, LooksForTheTapHeaderLine) {
+  EXPECT_TRUE(RuntimetestRan("TAP version 13\n"));
+  EXPECT_TRUE(RuntimetestRan("noise\nTAP version 13\r\nok 1\n"));
+  EXPECT_TRUE(RuntimetestRan("TAP version 13"));
+  EXPECT_FALSE(RuntimetestRan(""));
+  EXPECT_FALSE(RuntimetestRan("TAP version 12\n"));
+  EXPECT_FALSE(RuntimetestRan("# TAP version 13\n"));
+}
+
+TEST(HasFailureLineTest, TheCheckIdOrASubIdStartsALine) {
+  const char* err =
+      "process.capabilities.bounding: CAP_KILL: expected set, found unset (config.md#x, MUST)\n"
+      "hostname: expected \"a\", found \"b\" (config.md#hostname, MUST)\n";
+  EXPECT_TRUE(HasFailureLine(err, "process.capabilities"));
+  EXPECT_TRUE(HasFailureLine(err, "process.capabilities.bounding"));
+  EXPECT_TRUE(HasFailureLine(err, "hostname"));
+  EXPECT_TRUE(HasFailureLine("process.rlimits RLIMIT_NOFILE soft: expected 1, found 2\n",
+                             "process.rlimits"));
+  EXPECT_FALSE(HasFailureLine(err, "domainname"));
+  EXPECT_FALSE(HasFailureLine("hostnames: x\n", "hostname"));
+  EXPECT_FALSE(HasFailureLine("  hostname: indented\n", "hostname"));
+  EXPECT_FALSE(HasFailureLine("hostname", "hostname"));
+}
+
+TEST(JudgeTest, PositivePassesOnExitZeroAndSilence) {
+  EXPECT_TRUE(Judge(kPositive, Ran(0, "")).passed);
+  Verdict noisy = Judge(kPositive, Ran(0, "hostname: expected \"a\", found \"b\"\n"));
+  EXPECT_FALSE(noisy.passed);
+  EXPECT_EQ(noisy.message,
+            "expected exit 0 and empty stderr, found exit 0 and stderr \"hostname: expected "
+            "\"a\", found \"b\"\"");
+  EXPECT_EQ(Judge(kPositive, Ran(1, "")).message,
+            "expected exit 0 and empty stderr, found exit 1 and empty stderr");
+}
+
+TEST(JudgeTest, NegativeNeedsExitOneAndTheCheckNamed) {
+  const char* line = "process.capabilities.bounding: CAP_SYS_ADMIN: expected unset, found set\n";
+  EXPECT_TRUE(Judge(kNegative, Ran(1, line)).passed);
+  EXPECT_EQ(Judge(kNegative, Ran(0, "")).message,
+            "expected exit 1 and a stderr line starting with process.capabilities, found exit 0 "
+            "and empty stderr");
+  EXPECT_FALSE(Judge(kNegative, Ran(1, "hostname: expected \"a\", found \"b\"\n")).passed);
+  EXPECT_FALSE(Judge(kNegative, Ran(2, line)).passed);  // 2: runtimetest could not run
+}
+
+TEST(JudgeTest, RuntimeErrorsAreNotRuntimetestFailures) {
+  Verdict v = Judge(kNegative, RuntimeFailed("time=\"...\" level=error msg=\"runc run failed\"\n"));
+  EXPECT_FALSE(v.passed);
+  EXPECT_EQ(v.message,
+            "runtimetest never ran: the runtime failed (exit 1: time=\"...\" level=error "
+            "msg=\"runc run failed\")");
+}
+
+TEST(JudgeTest, MustRejectPassesWhenTheRuntimeRefusesAndLeavesNothing) {
+  EXPECT_TRUE(Judge(kReject, RuntimeFailed("invalid rlimit `RLIMIT_BOGUS`\n")).passed);
+
+  Observation leftover = RuntimeFailed("invalid rlimit\n");
+  leftover.problems.push_back("container c1 was left behind");
+  EXPECT_EQ(Judge(kReject, leftover).message, "container c1 was left behind");
+
+  EXPECT_EQ(Judge(kReject, Ran(0, "")).message,
+            "expected the runtime to refuse the config, found it ran runtimetest (exit 0)");
+  Observation silent_success;
+  silent_success.launch_exit = Exit(0);
+  EXPECT_EQ(Judge(kReject, silent_success).message,
+            "expected the runtime to refuse the config, found it succeeded");
+}
+
+TEST(JudgeTest, TimeoutsAndLifecycleProblemsFailEverything) {
+  Observation timed_out = Ran(0, "");
+  timed_out.timed_out = true;
+  EXPECT_EQ(Judge(kPositive, timed_out).message, "timed out");
+  Observation bad_state = Ran(0, "");
+  bad_state.problems = {"`state` after `create`: expected status created, found running"};
+  EXPECT_EQ(Judge(kPositive, bad_state).message,
+            "`state` after `create`: expected status created, found running");
+}
+
+TEST(TextTest, FirstLineAndTail) {
+  EXPECT_EQ(FirstLine("\n  first\nsecond\n"), "first");
+  EXPECT_EQ(FirstLine(""), "");
+  EXPECT_EQ(FirstLine("abcdef", 3), "abc...");
+  EXPECT_EQ(Tail("a\nb\nc\n", 2), "b\nc\n");
+  EXPECT_EQ(Tail("a\nb\nc", 2), "b\nc");
+  EXPECT_EQ(Tail("a\nb\n", 5), "a\nb\n");
+  EXPECT_EQ(Tail("", 3), "");
+}
+
+}  // namespace
+}  // namespace rt::suite

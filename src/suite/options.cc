@@ -1,0 +1,107 @@
+#include "suite/options.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <optional>
+
+namespace rt::suite {
+
+std::string SuiteUsage() {
+  return "usage: runtimetest suite --runtime PATH [options]\n"
+         "\n"
+         "Drives an OCI runtime (runc, crun, youki, ...) through scenarios: each builds a bundle\n"
+         "holding this executable, runs it as the container process, and judges the result.\n"
+         "Report: TAP 13 on stdout, ending with \"N passed, N failed, N skipped\".\n"
+         "\n"
+         "  --runtime PATH            the runtime executable (required unless --list)\n"
+         "  --runtime-arg ARG         a global flag put before every subcommand, e.g.\n"
+         "                            --runtime-arg=--root=/tmp/state (repeatable)\n"
+         "  --mode run|lifecycle      run: one `run` per scenario (default);\n"
+         "                            lifecycle: create, state, start, wait, state, delete\n"
+         "  --filter REGEX            only scenarios whose name matches (std::regex search)\n"
+         "  --list                    print the scenarios (name, expectation) and exit\n"
+         "  --timeout SECS            per scenario (default 10)\n"
+         "  --keep-failed             keep the bundles of failed scenarios and say where\n"
+         "  --expected-failures FILE  known failures: <runtime> <version-prefix> <scenario> "
+         "<reason>\n"
+         "  --verify-cleanup          check with `state` that even passing scenarios left no\n"
+         "                            container (always done after failures)\n"
+         "\n"
+         "Exit status: 0 nothing failed (expected failures do not count), 1 a scenario failed,\n"
+         "2 cannot run, 130/143 interrupted by SIGINT/SIGTERM (after cleaning up).\n";
+}
+
+Result<SuiteOptions> ParseSuiteOptions(const std::vector<std::string>& args) {
+  SuiteOptions opts;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    std::string flag = arg;
+    std::optional<std::string> inline_value;
+    if (size_t eq = arg.find('='); arg.starts_with("--") && eq != std::string::npos) {
+      flag = arg.substr(0, eq);
+      inline_value = arg.substr(eq + 1);
+    }
+    auto value = [&]() -> Result<std::string> {
+      if (inline_value) return *inline_value;
+      if (i + 1 >= args.size()) return Status::Error(flag + ": missing value");
+      return args[++i];
+    };
+    auto no_value = [&]() -> Status {
+      if (inline_value) return Status::Error(flag + ": takes no value");
+      return Status::Ok();
+    };
+    Status s;
+    if (flag == "--runtime" || flag == "--runtime-arg" || flag == "--filter" ||
+        flag == "--timeout" || flag == "--expected-failures" || flag == "--mode") {
+      Result<std::string> v = value();
+      if (!v.ok()) return v.status();
+      if (flag == "--runtime") {
+        opts.runtime = *v;
+      } else if (flag == "--runtime-arg") {
+        opts.runtime_args.push_back(*v);
+      } else if (flag == "--filter") {
+        opts.filter = *v;
+      } else if (flag == "--expected-failures") {
+        opts.expected_failures = *v;
+      } else if (flag == "--mode") {
+        if (*v == "run") {
+          opts.mode = Mode::kRun;
+        } else if (*v == "lifecycle") {
+          opts.mode = Mode::kLifecycle;
+        } else {
+          return Status::Error("--mode: expected run or lifecycle, found \"" + *v + "\"");
+        }
+      } else {  // --timeout
+        char* end = nullptr;
+        double secs = std::strtod(v->c_str(), &end);
+        if (v->empty() || *end != '\0' || !std::isfinite(secs) || secs <= 0 || secs > 86400) {
+          return Status::Error("--timeout: expected seconds > 0, found \"" + *v + "\"");
+        }
+        opts.timeout = std::chrono::milliseconds(static_cast<long long>(std::ceil(secs * 1000)));
+      }
+    } else if (flag == "--list") {
+      s = no_value();
+      opts.list = true;
+    } else if (flag == "--keep-failed") {
+      s = no_value();
+      opts.keep_failed = true;
+    } else if (flag == "--verify-cleanup") {
+      s = no_value();
+      opts.verify_cleanup = true;
+    } else if (flag == "--help" || flag == "-h") {
+      s = no_value();
+      opts.help = true;
+    } else if (arg.starts_with("-")) {
+      return Status::Error("unknown flag " + arg);
+    } else {
+      return Status::Error("unexpected argument \"" + arg + "\"");
+    }
+    if (!s.ok()) return s;
+  }
+  if (opts.runtime.empty() && !opts.list && !opts.help) {
+    return Status::Error("--runtime PATH is required");
+  }
+  return opts;
+}
+
+}  // namespace rt::suite

@@ -1,0 +1,31 @@
+// The flags of `runtimetest suite`.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "suite/runner.h"
+#include "util/status.h"
+
+namespace rt::suite {
+
+struct SuiteOptions {
+  std::string runtime;                    // --runtime PATH (a bare name is looked up in $PATH)
+  std::vector<std::string> runtime_args;  // --runtime-arg ARG, repeatable: global flags
+  std::string filter;                     // --filter REGEX (std::regex, searched in the name)
+  bool list = false;                      // --list: print the scenarios and exit
+  bool help = false;
+  std::chrono::milliseconds timeout{10000};  // --timeout SECS, per scenario
+  bool keep_failed = false;                  // --keep-failed
+  std::string expected_failures;             // --expected-failures FILE
+  Mode mode = Mode::kRun;                    // --mode run|lifecycle
+  bool verify_cleanup = false;               // --verify-cleanup: `state ID` after passes too
+};
+
+// Parses the arguments after "suite". Both "--flag VALUE" and "--flag=VALUE" are accepted.
+Result<SuiteOptions> ParseSuiteOptions(const std::vector<std::string>& args);
+
+std::string SuiteUsage();
+
+}  // namespace rt::suite

@@ -1,0 +1,359 @@
+#include "suite/runner.h"
+
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include <exception>
+
+#include "suite/config_template.h"
+#include "suite/features.h"
+#include "suite/files.h"
+#include "suite/namespace_annotations.h"
+#include "sys/system.h"
+
+namespace rt::suite {
+namespace {
+
+// Cleanup gets its own time: a scenario that timed out must still be cleaned up.
+constexpr std::chrono::seconds kCleanupTime(10);
+
+Deadline CleanupDeadline() { return Deadline::In(kCleanupTime); }
+
+std::string Complaint(const CommandRecord& record) {
+  std::string text = record.Describe();
+  std::string err = FirstLine(record.err);
+  if (!err.empty()) text += ": " + err;
+  return text;
+}
+
+// `run`/`create` argv (ending "--bundle B ID") with the subcommand's --preserve-fds N.
+void AddPreserveFds(std::vector<std::string>& argv, int n) {
+  if (n <= 0 || argv.size() < 3) return;
+  argv.insert(argv.end() - 3, {"--preserve-fds", std::to_string(n)});
+}
+
+}  // namespace
+
+std::string BundleDirName(int sequence, std::string_view scenario_name) {
+  std::string name = std::to_string(sequence) + "-";
+  for (char c : scenario_name) {
+    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == '.' || c == '_' || c == '-';
+    name += plain ? c : (c == '/' ? '-' : '_');
+  }
+  return name;
+}
+
+Runner::Runner(const RuntimeClient& runtime, const BinaryStore& binary, std::string work_dir,
+               RunnerConfig config, int interrupt_fd)
+    : runtime_(runtime),
+      binary_(binary),
+      work_dir_(std::move(work_dir)),
+      config_(config),
+      interrupt_fd_(interrupt_fd),
+      id_prefix_("runtimetest-" + std::to_string(::getpid()) + "-") {}
+
+Status Runner::Init() {
+  if (::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0) {
+    return Status::Errno("prctl(PR_SET_CHILD_SUBREAPER)", errno);
+  }
+  return Status::Ok();
+}
+
+ScenarioResult Runner::Run(const Scenario& scenario) {
+  auto started = std::chrono::steady_clock::now();
+  ScenarioResult r;
+  r.scenario = &scenario;
+  if (scenario.unsupported != nullptr) {
+    if (const char* why = scenario.unsupported()) {
+      r.outcome = Outcome::kSkip;
+      r.message = why;
+      return r;
+    }
+  }
+  if (scenario.requires_feature != nullptr) {
+    if (std::optional<std::string> why = MissingFeature(Features(), scenario.requires_feature)) {
+      r.outcome = Outcome::kSkip;
+      r.message = "the runtime does not support it: " + *why;
+      return r;
+    }
+  }
+  if (scenario.setup != nullptr) {
+    if (Status ready = scenario.setup(); !ready.ok()) {
+      r.outcome = Outcome::kSkip;
+      r.message = "this host cannot prepare it: " + ready.message();
+      return r;
+    }
+  }
+  // Undoes the setup on every way out of this function.
+  struct Teardown {
+    void (*undo)();
+    ~Teardown() {
+      if (undo != nullptr) undo();
+    }
+  } teardown{scenario.setup != nullptr ? scenario.teardown : nullptr};
+  nlohmann::json config, spec;
+  try {
+    config = DefaultConfig();
+    if (scenario.configure != nullptr) scenario.configure(config);
+    spec = config;
+    if (scenario.tell != nullptr) scenario.tell(spec);
+    AddNamespaceAnnotations(config, sys::Linux());
+    AddNamespaceAnnotations(spec, sys::Linux());
+  } catch (const std::exception& e) {
+    r.message = std::string("the scenario's config change failed: ") + e.what();
+    return r;
+  }
+
+  int sequence = ++sequence_;
+  r.container_id = id_prefix_ + std::to_string(sequence);
+  ids_.push_back(r.container_id);
+  r.bundle = work_dir_ + "/" + BundleDirName(sequence, scenario.name);
+  Result<Bundle> bundle = BuildBundle(r.bundle, config, spec, binary_);
+  if (!bundle.ok()) {
+    r.message = "building the bundle: " + bundle.status().message();
+    RemoveTree(r.bundle);
+    return r;
+  }
+
+  container_.reset();
+  container_exists_ = false;
+  Deadline deadline = Deadline::In(config_.timeout);
+  if (config_.mode == Mode::kRun) {
+    RunOnce(*bundle, deadline, r);
+  } else {
+    RunLifecycle(*bundle, deadline, r);
+  }
+
+  bool cut_short = r.seen.timed_out || r.interrupted;
+  if (cut_short || container_exists_) ForceDelete(r);
+  Verdict verdict = Judge(scenario, r.seen);
+  if (cut_short || !verdict.passed || scenario.expect == Expect::kRuntimeRejects ||
+      config_.verify_gone_after_pass) {
+    VerifyGone(r, scenario.expect == Expect::kRuntimeRejects);
+    verdict = Judge(scenario, r.seen);
+  }
+  if (container_ && !container_->exited()) {
+    WaitFor what{.process = &*container_};
+    Wait(what, CleanupDeadline(), -1);
+  }
+  container_.reset();
+  ReapOrphans();
+
+  r.outcome = verdict.passed ? Outcome::kPass : Outcome::kFail;
+  r.message = verdict.message;
+  if (r.seen.timed_out) {
+    r.message = "timed out after " + std::to_string(config_.timeout.count()) + " ms";
+  }
+  if (r.interrupted) {
+    r.outcome = Outcome::kFail;
+    r.message = "interrupted";
+  }
+  if (r.outcome == Outcome::kFail && config_.keep_failed && !r.interrupted) {
+    r.bundle_kept = true;
+  } else {
+    Status removed = RemoveTree(r.bundle);
+    if (!removed.ok()) {
+      r.outcome = Outcome::kFail;
+      r.message += (r.message.empty() ? "" : "; ") + std::string("removing the bundle: ") +
+                   removed.message();
+    }
+  }
+  r.elapsed = std::chrono::steady_clock::now() - started;
+  return r;
+}
+
+bool Runner::Completed(const CommandRecord& record, ScenarioResult& r) {
+  if (record.end == WaitEnd::kTimedOut) r.seen.timed_out = true;
+  if (record.end == WaitEnd::kInterrupted) r.interrupted = true;
+  return record.end == WaitEnd::kDone;
+}
+
+void Runner::RunOnce(const Bundle& bundle, const Deadline& deadline, ScenarioResult& r) {
+  std::vector<std::string> argv = runtime_.Argv({"run", "--bundle", bundle.dir, r.container_id});
+  AddPreserveFds(argv, r.scenario->preserve_fds);
+  Result<Child> child = Spawn(argv, r.scenario->preserve_fds);
+  if (!child.ok()) {
+    CommandRecord record;
+    record.command = FormatCommand(argv);
+    record.spawn_error = child.status();
+    r.seen.runtime_stderr = child.status().message();
+    r.commands.push_back(std::move(record));
+    return;
+  }
+  CommandRecord record = Finish(child.value(), FormatCommand(argv), deadline, interrupt_fd_);
+  if (Completed(record, r)) {
+    // `run` exits with the container process's status.
+    r.seen.launch_exit = record.exit;
+    r.seen.container_exit = record.exit;
+  }
+  r.seen.container_stdout = std::move(record.out);
+  // The runtime's stdio is the container's: without runtimetest's TAP header, stderr is the
+  // runtime's own.
+  if (RuntimetestRan(r.seen.container_stdout)) {
+    r.seen.container_stderr = std::move(record.err);
+  } else {
+    r.seen.runtime_stderr = std::move(record.err);
+  }
+  record.out.clear();
+  record.err.clear();
+  r.commands.push_back(std::move(record));
+}
+
+void Runner::RunLifecycle(const Bundle& bundle, const Deadline& deadline, ScenarioResult& r) {
+  const std::string& id = r.container_id;
+  std::vector<std::string> argv = runtime_.Argv({"create", "--bundle", bundle.dir, id});
+  AddPreserveFds(argv, r.scenario->preserve_fds);
+  CommandRecord create;
+  create.command = FormatCommand(argv);
+  Result<Child> spawned = Spawn(argv, r.scenario->preserve_fds);
+  if (!spawned.ok()) {
+    create.spawn_error = spawned.status();
+    r.seen.runtime_stderr = spawned.status().message();
+    r.commands.push_back(std::move(create));
+    return;
+  }
+  // The pipes of `create` become the container's stdout and stderr: what arrives before
+  // `create` exits is the runtime's, the rest runtimetest's.
+  Child& child = spawned.value();
+  Capture* pipes[] = {&child.out, &child.err};
+  create.end = Wait(WaitFor{.process = &child.process, .pipes = pipes}, deadline, interrupt_fd_);
+  if (create.end != WaitEnd::kDone) KillAndReap(child, CleanupDeadline());
+  if (child.process.status) create.exit = *child.process.status;
+  create.out = child.out.data;
+  create.err = child.err.data;
+  const size_t out_mark = create.out.size(), err_mark = create.err.size();
+  r.seen.runtime_stderr = create.err;
+  bool create_done = Completed(create, r);
+  r.commands.push_back(create);
+  if (!create_done) return;
+  r.seen.launch_exit = create.exit;
+  container_exists_ = create.exit.Success();
+
+  if (!create.exit.Success()) {
+    // No container should exist: whatever still comes on the pipes is the runtime's too.
+    WaitEnd end = Wait(WaitFor{.pipes = pipes, .until_eof = true}, deadline, interrupt_fd_);
+    if (end == WaitEnd::kInterrupted) r.interrupted = true;
+    if (end == WaitEnd::kTimedOut) {
+      r.seen.problems.push_back("`create` failed, yet a process kept its stdout/stderr open");
+    }
+    r.seen.runtime_stderr = child.err.data;
+    r.seen.container_stdout = child.out.data;
+    return;
+  }
+
+  CommandRecord state = runtime_.State(id, deadline, interrupt_fd_);
+  r.commands.push_back(state);
+  if (!Completed(state, r)) return;
+  if (!state.Succeeded()) {
+    r.seen.problems.push_back("`state` after `create`: " + Complaint(state));
+    return;
+  }
+  Result<ContainerState> created = ParseState(state.out, id, bundle.dir);
+  if (!created.ok()) {
+    r.seen.problems.push_back("`state` after `create`: " + created.status().message());
+    return;
+  }
+  if (created->status != "created") {
+    r.seen.problems.push_back("`state` after `create`: expected status created, found " +
+                              created->status);
+    return;
+  }
+  Result<Watched> adopted = Adopt(created->pid);
+  if (!adopted.ok()) {
+    r.seen.problems.push_back("the container process: " + adopted.status().message());
+    return;
+  }
+  container_ = std::move(adopted.value());
+
+  CommandRecord start = runtime_.Start(id, deadline, interrupt_fd_);
+  r.commands.push_back(start);
+  if (!Completed(start, r)) return;
+  if (!start.Succeeded()) {
+    r.seen.problems.push_back("`start`: " + Complaint(start));
+    return;
+  }
+
+  WaitEnd end = Wait(WaitFor{.process = &*container_, .pipes = pipes, .until_eof = true}, deadline,
+                     interrupt_fd_);
+  r.seen.container_stdout = child.out.data.substr(out_mark);
+  r.seen.container_stderr = child.err.data.substr(err_mark);
+  if (end == WaitEnd::kTimedOut) r.seen.timed_out = true;
+  if (end == WaitEnd::kInterrupted) r.interrupted = true;
+  if (end != WaitEnd::kDone) return;
+  r.seen.container_exit = *container_->status;
+  if (!container_->status->known) {
+    r.seen.problems.push_back("the container process (pid " + std::to_string(container_->pid) +
+                              ") was not reparented to the suite, so its exit status is unknown "
+                              "(does the runtime keep a parent process?)");
+  }
+
+  state = runtime_.State(id, deadline, interrupt_fd_);
+  r.commands.push_back(state);
+  if (!Completed(state, r)) return;
+  if (!state.Succeeded()) {
+    r.seen.problems.push_back("`state` after the process exited: " + Complaint(state));
+  } else {
+    Result<ContainerState> stopped = ParseState(state.out, id, bundle.dir);
+    if (!stopped.ok()) {
+      r.seen.problems.push_back("`state` after the process exited: " + stopped.status().message());
+    } else if (stopped->status != "stopped") {
+      r.seen.problems.push_back(
+          "`state` after the process exited: expected status stopped, found " + stopped->status);
+    }
+  }
+
+  CommandRecord removed = runtime_.Delete(id, /*force=*/false, deadline, interrupt_fd_);
+  r.commands.push_back(removed);
+  if (!Completed(removed, r)) return;
+  if (removed.Succeeded()) {
+    container_exists_ = false;
+  } else {
+    r.seen.problems.push_back("`delete`: " + Complaint(removed));
+  }
+}
+
+const nlohmann::json* Runner::Features() {
+  if (!features_fetched_) {
+    features_fetched_ = true;
+    CommandRecord record =
+        RuntimeClient::RunToEnd(runtime_.Argv({"features"}), CleanupDeadline(), interrupt_fd_);
+    if (record.Succeeded()) {
+      nlohmann::json parsed =
+          nlohmann::json::parse(record.out, nullptr, /*allow_exceptions=*/false);
+      if (parsed.is_object()) features_ = std::move(parsed);
+    }
+  }
+  return features_ ? &*features_ : nullptr;
+}
+
+void Runner::ForceDelete(ScenarioResult& r) {
+  r.commands.push_back(runtime_.Delete(r.container_id, /*force=*/true, CleanupDeadline(), -1));
+}
+
+void Runner::VerifyGone(ScenarioResult& r, bool also_list) {
+  CommandRecord state = runtime_.State(r.container_id, CleanupDeadline(), -1);
+  state.failure_expected = true;
+  r.commands.push_back(state);
+  bool left = state.Succeeded();
+  if (!state.spawn_error.ok() || state.end != WaitEnd::kDone) {
+    r.seen.problems.push_back("could not verify the container is gone: `state` " +
+                              state.Describe());
+  }
+  if (also_list && !left) {
+    CommandRecord list = runtime_.ListQuiet(CleanupDeadline(), -1);
+    r.commands.push_back(list);
+    if (list.Succeeded()) {
+      for (const std::string& id : ParseListQuiet(list.out)) left = left || id == r.container_id;
+    } else {
+      r.seen.problems.push_back("could not verify the container is gone: `list` " +
+                                Complaint(list));
+    }
+  }
+  if (left) {
+    r.seen.problems.push_back("container " + r.container_id + " was left behind");
+    ForceDelete(r);
+  }
+}
+
+}  // namespace rt::suite

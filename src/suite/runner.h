@@ -1,0 +1,96 @@
+// Runs one scenario against a runtime: builds its bundle, drives the runtime (`run`, or
+// create/state/start/state/delete in lifecycle mode), judges, and cleans up whatever happened:
+// after a pass, a failure, a timeout or a signal, no container and no bundle is left (unless a
+// failed bundle is to be kept).
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "suite/bundle.h"
+#include "suite/judge.h"
+#include "suite/runtime_client.h"
+#include "suite/scenario.h"
+
+namespace rt::suite {
+
+enum class Mode {
+  kRun,        // one `run --bundle B ID`; the runtime deletes the container when it exits
+  kLifecycle,  // create, state (created), start, wait for the process, state (stopped), delete
+};
+
+struct RunnerConfig {
+  Mode mode = Mode::kRun;
+  std::chrono::milliseconds timeout{10000};  // per scenario
+  bool keep_failed = false;                  // keep the bundles of failed scenarios
+  // Also check that `state ID` fails after scenarios that passed (always done after failures,
+  // timeouts and runtime-must-reject scenarios).
+  bool verify_gone_after_pass = false;
+};
+
+enum class Outcome { kPass, kFail, kSkip };
+
+struct ScenarioResult {
+  const Scenario* scenario = nullptr;
+  Outcome outcome = Outcome::kFail;
+  std::string message;  // kFail: why; kSkip: the reason
+  std::string container_id;
+  std::string bundle;        // where it was built
+  bool bundle_kept = false;  // still there (--keep-failed)
+  std::vector<CommandRecord> commands;
+  Observation seen;
+  bool interrupted = false;  // a signal cut the scenario short (it was cleaned up all the same)
+  std::chrono::nanoseconds elapsed{0};
+};
+
+class Runner {
+ public:
+  // `work_dir`: an existing directory the bundles are built in. `interrupt_fd`: readable once
+  // the suite is to stop (-1: never).
+  Runner(const RuntimeClient& runtime, const BinaryStore& binary, std::string work_dir,
+         RunnerConfig config, int interrupt_fd);
+
+  // Makes the suite the child subreaper: lifecycle mode waits for the container process that
+  // way, and a container orphaned by a runtime killed on timeout is reaped by the suite.
+  Status Init();
+
+  ScenarioResult Run(const Scenario& scenario);
+
+  // Every container id this runner used, in order.
+  const std::vector<std::string>& container_ids() const { return ids_; }
+  // The id prefix shared by all of them ("runtimetest-<pid>-").
+  const std::string& id_prefix() const { return id_prefix_; }
+
+ private:
+  void RunOnce(const Bundle& bundle, const Deadline& deadline, ScenarioResult& r);
+  void RunLifecycle(const Bundle& bundle, const Deadline& deadline, ScenarioResult& r);
+  // Cleanup after a timeout, a signal, or a lifecycle cut short: force-deletes the container.
+  void ForceDelete(ScenarioResult& r);
+  // Adds a problem when `state ID` still finds the container (or, with `also_list`, `list` still
+  // shows it), and force-deletes it.
+  void VerifyGone(ScenarioResult& r, bool also_list);
+  // Whether a command ran to its end; else marks the scenario timed out or interrupted.
+  bool Completed(const CommandRecord& record, ScenarioResult& r);
+  // The runtime's `features` document, fetched once; null when it has no such subcommand.
+  const nlohmann::json* Features();
+
+  const RuntimeClient& runtime_;
+  const BinaryStore& binary_;
+  std::string work_dir_;
+  RunnerConfig config_;
+  int interrupt_fd_;
+  std::string id_prefix_;
+  std::vector<std::string> ids_;
+  int sequence_ = 0;
+  std::optional<Watched> container_;  // lifecycle mode: the container process, once adopted
+  bool container_exists_ = false;     // lifecycle mode: created and not yet deleted
+  bool features_fetched_ = false;
+  std::optional<nlohmann::json> features_;
+};
+
+// "process.user/uid-gid" -> "process.user-uid-gid": a file name.
+std::string BundleDirName(int sequence, std::string_view scenario_name);
+
+}  // namespace rt::suite

@@ -1,0 +1,266 @@
+#include "suite/suite_main.h"
+
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "suite/bundle.h"
+#include "suite/expected_failures.h"
+#include "suite/files.h"
+#include "suite/interrupt.h"
+#include "suite/options.h"
+#include "suite/runner.h"
+#include "suite/runtime_client.h"
+#include "suite/scenario.h"
+#include "suite/tap_report.h"
+
+namespace rt::suite {
+namespace {
+
+constexpr int kCannotRun = 2;
+
+int CannotRun(const std::string& message) {
+  std::fprintf(stderr, "runtimetest suite: %s\n", message.c_str());
+  return kCannotRun;
+}
+
+// A bare name is looked up in $PATH, as a shell would.
+Result<std::string> ResolveRuntime(const std::string& name) {
+  if (name.find('/') != std::string::npos) {
+    if (::access(name.c_str(), X_OK) != 0) return Status::Errno(name, errno);
+    return RealPath(name);
+  }
+  const char* path_env = std::getenv("PATH");
+  std::string path = path_env ? path_env : "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin";
+  size_t pos = 0;
+  while (pos <= path.size()) {
+    size_t colon = path.find(':', pos);
+    std::string dir =
+        path.substr(pos, colon == std::string::npos ? std::string::npos : colon - pos);
+    std::string candidate = (dir.empty() ? "." : dir) + "/" + name;
+    if (::access(candidate.c_str(), X_OK) == 0) return RealPath(candidate);
+    if (colon == std::string::npos) break;
+    pos = colon + 1;
+  }
+  return Status::Error(name + ": not found in $PATH");
+}
+
+Result<std::vector<const Scenario*>> SelectScenarios(const std::string& filter) {
+  std::vector<const Scenario*> selected;
+  std::regex pattern;
+  try {
+    if (!filter.empty()) pattern = std::regex(filter, std::regex::ECMAScript);
+  } catch (const std::regex_error& e) {
+    return Status::Error("--filter \"" + filter + "\": " + e.what());
+  }
+  for (const Scenario* s : AllScenarios()) {
+    if (filter.empty() || std::regex_search(s->name, pattern)) selected.push_back(s);
+  }
+  return selected;
+}
+
+const char* ExpectName(Expect expect) {
+  switch (expect) {
+    case Expect::kPass:
+      return "pass";
+    case Expect::kCheckFails:
+      return "check-fails";
+    case Expect::kRuntimeRejects:
+      return "runtime-rejects";
+  }
+  return "?";
+}
+
+// One line on stderr that rewrites itself, only when a person watches.
+class Progress {
+ public:
+  Progress() : enabled_(::isatty(STDERR_FILENO) == 1) {}
+  void Show(size_t index, size_t total, const std::string& text) {
+    if (!enabled_) return;
+    std::fprintf(stderr, "\r\033[K[%zu/%zu] %s", index, total, text.c_str());
+    std::fflush(stderr);
+    shown_ = true;
+  }
+  void Erase() {
+    if (!shown_) return;
+    std::fprintf(stderr, "\r\033[K");
+    std::fflush(stderr);
+    shown_ = false;
+  }
+
+ private:
+  bool enabled_;
+  bool shown_ = false;
+};
+
+// Containers of this run that `list` still shows after all scenarios (a leak the per-scenario
+// checks did not look for): force-deleted, and returned for the report.
+std::vector<std::string> SweepLeftovers(const RuntimeClient& runtime, const Runner& runner,
+                                        std::string* error) {
+  std::vector<std::string> left;
+  CommandRecord list = runtime.ListQuiet(Deadline::In(std::chrono::seconds(10)), -1);
+  if (!list.Succeeded()) {
+    *error = "`list --quiet` " + list.Describe() + ": " + FirstLine(list.err);
+    return left;
+  }
+  for (const std::string& id : ParseListQuiet(list.out)) {
+    if (!id.starts_with(runner.id_prefix())) continue;
+    left.push_back(id);
+    runtime.Delete(id, /*force=*/true, Deadline::In(std::chrono::seconds(10)), -1);
+  }
+  return left;
+}
+
+}  // namespace
+
+int SuiteMain(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  Result<SuiteOptions> parsed = ParseSuiteOptions(args);
+  if (!parsed.ok()) {
+    std::fprintf(stderr, "runtimetest suite: %s\n\n%s", parsed.status().message().c_str(),
+                 SuiteUsage().c_str());
+    return kCannotRun;
+  }
+  const SuiteOptions& opts = *parsed;
+  if (opts.help) {
+    std::fputs(SuiteUsage().c_str(), stdout);
+    return 0;
+  }
+  Result<std::vector<const Scenario*>> selected = SelectScenarios(opts.filter);
+  if (!selected.ok()) return CannotRun(selected.status().message());
+  if (opts.list) {
+    for (const Scenario* s : *selected) std::printf("%s\t%s\n", s->name, ExpectName(s->expect));
+    return 0;
+  }
+
+  Result<std::string> runtime_path = ResolveRuntime(opts.runtime);
+  if (!runtime_path.ok()) return CannotRun("--runtime " + runtime_path.status().message());
+  RuntimeClient runtime(*runtime_path, opts.runtime_args);
+
+  std::vector<ExpectedFailure> expected;
+  if (!opts.expected_failures.empty()) {
+    Result<std::string> text = ReadFile(opts.expected_failures);
+    if (!text.ok()) return CannotRun("--expected-failures: " + text.status().message());
+    Result<std::vector<ExpectedFailure>> entries =
+        ParseExpectedFailures(*text, opts.expected_failures);
+    if (!entries.ok()) return CannotRun(entries.status().message());
+    expected = std::move(entries.value());
+  }
+
+  CommandRecord version = runtime.Version(Deadline::In(std::chrono::seconds(10)));
+  if (!version.Succeeded()) {
+    return CannotRun(runtime.path() + " --version: " + version.Describe() + ": " +
+                     FirstLine(version.err));
+  }
+  RuntimeInfo info{.path = runtime.path(),
+                   .basename = runtime.Basename(),
+                   .version = ParseVersion(version.out),
+                   .mode = opts.mode};
+
+  ::signal(SIGPIPE, SIG_IGN);  // a closed stdout must not stop the cleanup
+  Result<std::unique_ptr<InterruptWatch>> watch = InterruptWatch::Install();
+  if (!watch.ok()) return CannotRun(watch.status().message());
+  const InterruptWatch& interrupt = *watch.value();
+
+  Result<std::string> work_dir = MakeTempDir(BundleRoot(), "runtimetest-suite-");
+  if (!work_dir.ok()) return CannotRun(work_dir.status().message());
+  // Searchable by every uid (not listable): a container in a user namespace reaches its rootfs
+  // as its mapped root, which is not the host's root.
+  if (::chmod(work_dir->c_str(), 0711) != 0) {
+    Status s = Status::Errno("chmod " + *work_dir, errno);
+    RemoveTree(*work_dir);
+    return CannotRun(s.message());
+  }
+  Result<BinaryStore> binary = BinaryStore::Prepare("/proc/self/exe", *work_dir);
+  if (!binary.ok()) {
+    RemoveTree(*work_dir);
+    return CannotRun("preparing the runtimetest executable: " + binary.status().message());
+  }
+
+  RunnerConfig config{.mode = opts.mode,
+                      .timeout = opts.timeout,
+                      .keep_failed = opts.keep_failed,
+                      .verify_gone_after_pass = opts.verify_cleanup};
+  Runner runner(runtime, *binary, *work_dir, config, interrupt.fd());
+  Status init = runner.Init();
+  if (!init.ok()) {
+    RemoveTree(*work_dir);
+    return CannotRun(init.message());
+  }
+
+  TapReport report(stdout, info);
+  report.Header();
+  report.Comment(info.version.line + ", mode " +
+                 (opts.mode == Mode::kRun ? std::string("run") : std::string("lifecycle")));
+  Progress progress;
+  std::vector<std::string> kept;
+  const ScenarioResult* cut_short = nullptr;
+  ScenarioResult last;
+  for (size_t i = 0; i < selected->size() && interrupt.signal() == 0; ++i) {
+    const Scenario& scenario = *(*selected)[i];
+    progress.Show(i + 1, selected->size(), info.basename + " " + scenario.name);
+    last = runner.Run(scenario);
+    progress.Erase();  // stdout may be the same terminal: the TAP line gets a line of its own
+    if (last.interrupted) {
+      cut_short = &last;
+      break;
+    }
+    report.Add(last, FindExpectedFailure(expected, info.version.name, info.basename,
+                                         info.version.version, scenario.name));
+    if (last.bundle_kept) kept.push_back(last.bundle);
+  }
+  progress.Erase();
+  ReapOrphans();
+
+  int signal = interrupt.signal();
+  if (signal == 0) {
+    std::string error;
+    std::vector<std::string> left = SweepLeftovers(runtime, runner, &error);
+    if (!error.empty()) report.Comment("could not look for containers left behind: " + error);
+    if (!left.empty()) {
+      // Not attributable to one scenario: reported as a test point of its own.
+      static const Scenario kSweep = {
+          .name = "suite/nothing-left-behind", .check_id = "all", .expect = Expect::kPass};
+      ScenarioResult sweep;
+      sweep.scenario = &kSweep;
+      sweep.outcome = Outcome::kFail;
+      sweep.message = "`list` still showed containers of this run (now force-deleted):";
+      for (const std::string& id : left) sweep.message += " " + id;
+      report.Add(sweep, nullptr);
+    }
+  }
+
+  Status removed = RemoveTree(binary->path());
+  if (kept.empty()) {
+    Status s = RemoveTree(*work_dir);
+    if (removed.ok()) removed = s;
+  } else {
+    for (const std::string& dir : kept) {
+      std::fprintf(stderr, "runtimetest suite: kept the bundle of a failed scenario: %s\n",
+                   dir.c_str());
+    }
+  }
+  if (!removed.ok()) report.Comment("cleanup: " + removed.message());
+
+  if (signal != 0) {
+    const char* name = sigabbrev_np(signal);
+    std::string reason = std::string("interrupted by SIG") + (name ? name : "?");
+    if (cut_short) {
+      reason += " during " + std::string(cut_short->scenario->name) +
+                " (its container and bundle were removed)";
+    }
+    report.BailOut(reason);
+  }
+  report.Finish();
+  if (signal != 0) return 128 + signal;
+  return report.tally().failed > 0 ? 1 : 0;
+}
+
+}  // namespace rt::suite

@@ -1,0 +1,228 @@
+#include "suite/tap_report.h"
+
+namespace rt::suite {
+namespace {
+
+constexpr size_t kStdoutTailLines = 20;
+constexpr size_t kStderrTailLines = 40;
+
+const char* ModeName(Mode mode) { return mode == Mode::kRun ? "run" : "lifecycle"; }
+
+// Bytes a YAML block scalar cannot carry (control characters other than tab) as \xNN.
+std::string Printable(std::string_view text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (c == '\n' || c == '\t' || c >= 0x20) {
+      out += static_cast<char>(c);
+      continue;
+    }
+    static const char kHex[] = "0123456789abcdef";
+    out += "\\x";
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+  return out;
+}
+
+std::string Quoted(std::string_view text) {
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (c < 0x20) {
+          static const char kHex[] = "0123456789abcdef";
+          out += "\\x";
+          out += kHex[c >> 4];
+          out += kHex[c & 15];
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+// Shortens to the last `lines` lines, saying how much was left out.
+std::string TailNoted(std::string_view text, size_t lines) {
+  std::string tail = Tail(text, lines);
+  if (tail.size() < text.size()) {
+    return "[" + std::to_string(text.size() - tail.size()) + " bytes before left out]\n" + tail;
+  }
+  return tail;
+}
+
+std::string CommandsText(const std::vector<CommandRecord>& commands) {
+  std::string text;
+  for (const CommandRecord& c : commands) {
+    text += c.command + "  => " + c.Describe();
+    if (c.failure_expected && c.spawn_error.ok() && c.end == WaitEnd::kDone && !c.exit.Success()) {
+      text += " (as expected)";
+    } else if (!c.Succeeded() && !c.err.empty()) {
+      text += ": " + FirstLine(c.err);  // why it failed, in the runtime's words
+    }
+    text += "\n";
+  }
+  return text;
+}
+
+}  // namespace
+
+Reported Classify(Outcome outcome, const ExpectedFailure* known) {
+  switch (outcome) {
+    case Outcome::kSkip:
+      return Reported::kSkip;
+    case Outcome::kPass:
+      return known ? Reported::kUnexpectedPass : Reported::kPass;
+    case Outcome::kFail:
+      return known ? Reported::kExpectedFailure : Reported::kFail;
+  }
+  return Reported::kFail;
+}
+
+void Tally::Add(Reported reported) {
+  switch (reported) {
+    case Reported::kPass:
+      ++passed;
+      break;
+    case Reported::kFail:
+      ++failed;
+      break;
+    case Reported::kSkip:
+      ++skipped;
+      break;
+    case Reported::kExpectedFailure:
+      ++skipped;
+      ++expected_failures;
+      break;
+    case Reported::kUnexpectedPass:
+      ++passed;
+      ++unexpected_passes;
+      break;
+  }
+}
+
+std::string FormatSummary(const Tally& tally) {
+  return std::to_string(tally.passed) + " passed, " + std::to_string(tally.failed) + " failed, " +
+         std::to_string(tally.skipped) + " skipped";
+}
+
+std::string FormatYamlBlock(const std::vector<std::pair<std::string, std::string>>& fields) {
+  std::string out = "  ---\n";
+  for (const auto& [key, raw] : fields) {
+    std::string value = Printable(raw);
+    while (!value.empty() && value.back() == '\n') value.pop_back();
+    if (value.find('\n') == std::string::npos) {
+      out += "  " + key + ": " + Quoted(raw.substr(0, raw.find_last_not_of('\n') + 1)) + "\n";
+      continue;
+    }
+    // A literal block; the indentation indicator keeps a first line that starts with a space.
+    out += "  " + key + ": |" + (value[0] == ' ' ? "2" : "") + "\n";
+    size_t pos = 0;
+    while (pos <= value.size()) {
+      size_t nl = value.find('\n', pos);
+      std::string_view line = std::string_view(value).substr(
+          pos, nl == std::string::npos ? std::string::npos : nl - pos);
+      out += line.empty() ? "\n" : "    " + std::string(line) + "\n";
+      if (nl == std::string::npos) break;
+      pos = nl + 1;
+    }
+  }
+  return out + "  ...\n";
+}
+
+std::string FormatTestPoint(int number, const ScenarioResult& result, Reported reported,
+                            const ExpectedFailure* known, const RuntimeInfo& runtime) {
+  bool ok = reported == Reported::kPass || reported == Reported::kSkip ||
+            reported == Reported::kUnexpectedPass;
+  std::string line = std::string(ok ? "ok " : "not ok ") + std::to_string(number) + " - " +
+                     runtime.basename + " " + result.scenario->name;
+  switch (reported) {
+    case Reported::kSkip:
+      line += " # SKIP " + result.message;
+      break;
+    case Reported::kExpectedFailure:
+      line += " # TODO expected failure: " + known->reason;
+      break;
+    case Reported::kUnexpectedPass:
+      line += " # TODO unexpectedly passed (listed as expected failure: " + known->reason + ")";
+      break;
+    default:
+      break;
+  }
+  line += "\n";
+  if (reported != Reported::kFail && reported != Reported::kExpectedFailure) return line;
+
+  const Observation& seen = result.seen;
+  std::vector<std::pair<std::string, std::string>> fields = {
+      {"message", result.message},
+      {"runtime", runtime.path},
+      {"runtime_version", runtime.version.line},
+      {"mode", ModeName(runtime.mode)},
+      {"container_id", result.container_id},
+      {"commands", CommandsText(result.commands)},
+  };
+  if (seen.container_exit) fields.emplace_back("runtimetest_exit", seen.container_exit->Describe());
+  if (!seen.container_stdout.empty()) {
+    fields.emplace_back("runtimetest_stdout_tail",
+                        TailNoted(seen.container_stdout, kStdoutTailLines) + "\n");
+  }
+  if (!seen.container_stderr.empty()) {
+    fields.emplace_back("runtimetest_stderr",
+                        TailNoted(seen.container_stderr, kStderrTailLines) + "\n");
+  }
+  if (!seen.runtime_stderr.empty()) {
+    fields.emplace_back("runtime_stderr", TailNoted(seen.runtime_stderr, kStderrTailLines) + "\n");
+  }
+  if (result.bundle_kept) {
+    fields.emplace_back("bundle_kept", result.bundle);
+    fields.emplace_back(
+        "rerun", runtime.path + " run --bundle " + result.bundle + " " + result.container_id);
+  }
+  return line + FormatYamlBlock(fields);
+}
+
+TapReport::TapReport(std::FILE* out, RuntimeInfo runtime)
+    : out_(out), runtime_(std::move(runtime)) {}
+
+void TapReport::Header() { Write("TAP version 13\n"); }
+
+void TapReport::Add(const ScenarioResult& result, const ExpectedFailure* known) {
+  Reported reported = Classify(result.outcome, known);
+  tally_.Add(reported);
+  Write(FormatTestPoint(++number_, result, reported, known, runtime_));
+}
+
+void TapReport::Comment(std::string_view text) { Write("# " + std::string(text) + "\n"); }
+
+void TapReport::BailOut(std::string_view reason) {
+  Write("Bail out! " + std::string(reason) + "\n");
+}
+
+void TapReport::Finish() {
+  std::string text = "1.." + std::to_string(number_) + "\n";
+  if (tally_.expected_failures > 0 || tally_.unexpected_passes > 0) {
+    text += "# " + std::to_string(tally_.expected_failures) +
+            " expected failures (counted as skipped), " + std::to_string(tally_.unexpected_passes) +
+            " listed as expected failures but passed (counted as passed)\n";
+  }
+  Write(text + FormatSummary(tally_) + "\n");
+}
+
+void TapReport::Write(const std::string& text) {
+  std::fwrite(text.data(), 1, text.size(), out_);
+  std::fflush(out_);
+}
+
+}  // namespace rt::suite

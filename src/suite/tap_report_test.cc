@@ -1,0 +1,128 @@
+#include "suite/tap_report.h"
+
+#include <gtest/gtest.h>
+
+namespace rt::suite {
+namespace {
+
+const Scenario kScenario{.name = "hostname/set", .check_id = "hostname", .expect = Expect::kPass};
+
+RuntimeInfo Runc() {
+  return RuntimeInfo{.path = "/usr/sbin/runc",
+                     .basename = "runc",
+                     .version = ParseVersion("runc version 1.1.5+ds1\n"),
+                     .mode = Mode::kRun};
+}
+
+ScenarioResult Result(Outcome outcome, std::string message) {
+  ScenarioResult r;
+  r.scenario = &kScenario;
+  r.outcome = outcome;
+  r.message = std::move(message);
+  r.container_id = "runtimetest-1-1";
+  return r;
+}
+
+TEST(TapReportTest, PassAndSkipAreOneLine) {
+  EXPECT_EQ(FormatTestPoint(1, Result(Outcome::kPass, ""), Reported::kPass, nullptr, Runc()),
+            "ok 1 - runc hostname/set\n");
+  EXPECT_EQ(FormatTestPoint(2, Result(Outcome::kSkip, "no uts namespace"), Reported::kSkip, nullptr,
+                            Runc()),
+            "ok 2 - runc hostname/set # SKIP no uts namespace\n");
+}
+
+TEST(TapReportTest, FailureCarriesTheEvidence) {
+  ScenarioResult r = Result(Outcome::kFail, "expected exit 0 and empty stderr, found exit 1");
+  CommandRecord run;
+  run.command = "/usr/sbin/runc run --bundle /tmp/b runtimetest-1-1";
+  run.exit = ExitStatus{.known = true, .code = 1};
+  r.commands.push_back(run);
+  r.seen.container_exit = run.exit;
+  r.seen.container_stdout = "TAP version 13\nnot ok 1 - hostname\n1..1\n";
+  r.seen.container_stderr =
+      "hostname: expected \"web-1\", found \"runc\" (config.md#hostname, MUST)\n";
+  EXPECT_EQ(FormatTestPoint(3, r, Reported::kFail, nullptr, Runc()),
+            "not ok 3 - runc hostname/set\n"
+            "  ---\n"
+            "  message: \"expected exit 0 and empty stderr, found exit 1\"\n"
+            "  runtime: \"/usr/sbin/runc\"\n"
+            "  runtime_version: \"runc version 1.1.5+ds1\"\n"
+            "  mode: \"run\"\n"
+            "  container_id: \"runtimetest-1-1\"\n"
+            "  commands: \"/usr/sbin/runc run --bundle /tmp/b runtimetest-1-1  => exit 1\"\n"
+            "  runtimetest_exit: \"exit 1\"\n"
+            "  runtimetest_stdout_tail: |\n"
+            "    TAP version 13\n"
+            "    not ok 1 - hostname\n"
+            "    1..1\n"
+            "  runtimetest_stderr: \"hostname: expected \\\"web-1\\\", found \\\"runc\\\" "
+            "(config.md#hostname, MUST)\"\n"
+            "  ...\n");
+}
+
+TEST(TapReportTest, ExpectedFailuresAreTodo) {
+  ExpectedFailure known{.runtime = "runc",
+                        .version_prefix = "1.1",
+                        .scenario = "hostname/set",
+                        .reason = "not implemented"};
+  std::string xfail =
+      FormatTestPoint(4, Result(Outcome::kFail, "x"), Reported::kExpectedFailure, &known, Runc());
+  EXPECT_EQ(xfail.substr(0, xfail.find('\n')),
+            "not ok 4 - runc hostname/set # TODO expected failure: not implemented");
+  EXPECT_EQ(
+      FormatTestPoint(5, Result(Outcome::kPass, ""), Reported::kUnexpectedPass, &known, Runc()),
+      "ok 5 - runc hostname/set # TODO unexpectedly passed (listed as expected failure: not "
+      "implemented)\n");
+}
+
+TEST(TapReportTest, ClassifyAndCount) {
+  ExpectedFailure known;
+  EXPECT_EQ(Classify(Outcome::kFail, &known), Reported::kExpectedFailure);
+  EXPECT_EQ(Classify(Outcome::kPass, &known), Reported::kUnexpectedPass);
+  EXPECT_EQ(Classify(Outcome::kSkip, &known), Reported::kSkip);
+  EXPECT_EQ(Classify(Outcome::kFail, nullptr), Reported::kFail);
+  Tally t;
+  for (Reported r : {Reported::kPass, Reported::kPass, Reported::kFail, Reported::kSkip,
+                     Reported::kExpectedFailure, Reported::kUnexpectedPass}) {
+    t.Add(r);
+  }
+  EXPECT_EQ(FormatSummary(t), "3 passed, 1 failed, 2 skipped");
+  EXPECT_EQ(t.expected_failures, 1);
+  EXPECT_EQ(t.unexpected_passes, 1);
+  EXPECT_EQ(t.total(), 6);
+}
+
+TEST(TapReportTest, YamlBlockScalarsKeepLeadingSpacesAndEscapeControlBytes) {
+  EXPECT_EQ(FormatYamlBlock({{"a", "  indented\nnext\n"}, {"b", "bell\x07"}, {"c", ""}}),
+            "  ---\n"
+            "  a: |2\n"
+            "      indented\n"
+            "    next\n"
+            "  b: \"bell\\x07\"\n"
+            "  c: \"\"\n"
+            "  ...\n");
+}
+
+TEST(TapReportTest, WholeReport) {
+  std::FILE* out = std::tmpfile();
+  ASSERT_NE(out, nullptr);
+  TapReport report(out, Runc());
+  report.Header();
+  report.Add(Result(Outcome::kPass, ""), nullptr);
+  report.Add(Result(Outcome::kSkip, "why"), nullptr);
+  report.Finish();
+  std::rewind(out);
+  char buf[512] = {};
+  size_t n = std::fread(buf, 1, sizeof buf - 1, out);
+  std::fclose(out);
+  EXPECT_EQ(std::string(buf, n),
+            "TAP version 13\n"
+            "ok 1 - runc hostname/set\n"
+            "ok 2 - runc hostname/set # SKIP why\n"
+            "1..2\n"
+            "1 passed, 0 failed, 1 skipped\n");
+  EXPECT_EQ(report.tally().failed, 0);
+}
+
+}  // namespace
+}  // namespace rt::suite
