@@ -8,13 +8,14 @@ namespace rt::checks {
 const std::vector<CheckDef>& AllChecks() {
   static const std::vector<CheckDef> all = [] {
     std::vector<CheckDef> v;
-    for (auto part : {RootChecks(), UtsChecks(), ProcessChecks(), UserChecks(), RlimitChecks(),
-                      CapabilityChecks(), SysctlChecks(), NamespaceChecks(), IdMapChecks(),
-                      TimeOffsetChecks(), SeccompChecks(), LsmChecks(), FdControlChecks(),
-                      SchedulerChecks(), IoPriorityChecks(), CpuAffinityChecks(),
-                      PersonalityChecks(), MemoryPolicyChecks(), NetDeviceChecks(),
-                      ResourceChecks(), IntelRdtChecks(), MountChecks(), PropagationChecks(),
-                      DeviceChecks(), PathChecks()}) {
+    for (auto part :
+         {RootChecks(),        UtsChecks(),          ProcessChecks(),     UserChecks(),
+          RlimitChecks(),      CapabilityChecks(),   SysctlChecks(),      NamespaceChecks(),
+          IdMapChecks(),       TimeOffsetChecks(),   SeccompChecks(),     LsmChecks(),
+          FdControlChecks(),   SchedulerChecks(),    IoPriorityChecks(),  CpuAffinityChecks(),
+          PersonalityChecks(), MemoryPolicyChecks(), NetDeviceChecks(),   ResourceChecks(),
+          IntelRdtChecks(),    MountChecks(),        PropagationChecks(), DeviceChecks(),
+          PathChecks()}) {
       v.insert(v.end(), part.begin(), part.end());
     }
     return v;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <set>
 
 namespace rt::checks {
@@ -56,6 +58,23 @@ TEST(Registry, SameCheckTwiceRunsOnce) {
   auto r = SelectChecks({"hostname", "set_host_name"});
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->size(), 1u);
+}
+
+}  // namespace
+}  // namespace rt::checks
+
+namespace rt::checks {
+namespace {
+
+// The README's check table is the user's index: every check has its row there.
+TEST(Registry, EveryCheckHasARowInTheReadme) {
+  std::ifstream in(std::string(RT_SOURCE_DIR) + "/README.md");
+  const std::string readme(std::istreambuf_iterator<char>(in), {});
+  ASSERT_FALSE(readme.empty());
+  for (const CheckDef& c : AllChecks()) {
+    const std::string row = "| " + std::string(c.id) + " | " + std::string(c.reference);
+    EXPECT_NE(readme.find(row), std::string::npos) << "README.md lacks a row starting " << row;
+  }
 }
 
 }  // namespace

@@ -473,8 +473,7 @@ Result<Config> ParseConfig(const std::string& text) {
     if (!error.empty()) return Status::Error(error);
     return config;
   } catch (const json::parse_error& e) {
-    return Status::Error("not valid JSON: at byte " + std::to_string(e.byte) + ": " +
-                         Reason(e));
+    return Status::Error("not valid JSON: at byte " + std::to_string(e.byte) + ": " + Reason(e));
   } catch (const json::exception& e) {  // a number beyond the range of a double: 1e400
     return Status::Error("not valid JSON: " + Reason(e));
   } catch (const std::exception& e) {  // bad_alloc: no exception leaves ParseConfig
