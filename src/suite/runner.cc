@@ -26,10 +26,14 @@ std::string Complaint(const CommandRecord& record) {
   return text;
 }
 
-// `run`/`create` argv (ending "--bundle B ID") with the subcommand's --preserve-fds N.
-void AddPreserveFds(std::vector<std::string>& argv, int n) {
-  if (n <= 0 || argv.size() < 3) return;
-  argv.insert(argv.end() - 3, {"--preserve-fds", std::to_string(n)});
+// `run`/`create` argv (ending "--bundle B ID") with the subcommand flags the scenario asks for:
+// --preserve-fds N, and its launch flag.
+void AddLaunchFlags(std::vector<std::string>& argv, const Scenario& scenario) {
+  if (argv.size() < 3) return;
+  if (scenario.preserve_fds > 0) {
+    argv.insert(argv.end() - 3, {"--preserve-fds", std::to_string(scenario.preserve_fds)});
+  }
+  if (scenario.launch_flag != nullptr) argv.insert(argv.end() - 3, scenario.launch_flag);
 }
 
 }  // namespace
@@ -171,7 +175,7 @@ bool Runner::Completed(const CommandRecord& record, ScenarioResult& r) {
 
 void Runner::RunOnce(const Bundle& bundle, const Deadline& deadline, ScenarioResult& r) {
   std::vector<std::string> argv = runtime_.Argv({"run", "--bundle", bundle.dir, r.container_id});
-  AddPreserveFds(argv, r.scenario->preserve_fds);
+  AddLaunchFlags(argv, *r.scenario);
   Result<Child> child = Spawn(argv, r.scenario->preserve_fds);
   if (!child.ok()) {
     CommandRecord record;
@@ -203,7 +207,7 @@ void Runner::RunOnce(const Bundle& bundle, const Deadline& deadline, ScenarioRes
 void Runner::RunLifecycle(const Bundle& bundle, const Deadline& deadline, ScenarioResult& r) {
   const std::string& id = r.container_id;
   std::vector<std::string> argv = runtime_.Argv({"create", "--bundle", bundle.dir, id});
-  AddPreserveFds(argv, r.scenario->preserve_fds);
+  AddLaunchFlags(argv, *r.scenario);
   CommandRecord create;
   create.command = FormatCommand(argv);
   Result<Child> spawned = Spawn(argv, r.scenario->preserve_fds);

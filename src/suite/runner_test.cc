@@ -20,7 +20,9 @@ if [ "$1" = --version ]; then echo "fake version 0.1.0"; exit 0; fi
 while [ $# -gt 0 ]; do case "$1" in --root) shift 2;; -*) shift;; *) break;; esac; done
 cmd=$1; shift
 case "$cmd" in
-  run) [ "$1" = --bundle ] || exit 9; eval "$FAKE_PROCESS";;
+  run)
+    while [ $# -gt 0 ] && [ "$1" != --bundle ]; do shift; done
+    [ "$1" = --bundle ] || exit 9; eval "$FAKE_PROCESS";;
   create)
     [ "$1" = --bundle ] || exit 9
     [ -n "$FAKE_CREATE" ] && eval "$FAKE_CREATE"
@@ -108,6 +110,20 @@ TEST_F(RunnerTest, PositivePasses) {
   EXPECT_EQ(r.commands[0].command, dir_ + "/fake-runtime --root " + dir_ + "/state run --bundle " +
                                        dir_ + "/work/1-hostname-set " + r.container_id);
   EXPECT_TRUE(Gone(r.bundle));
+}
+
+TEST_F(RunnerTest, SubcommandFlagsGoBeforeTheBundle) {
+  const Scenario no_pivot{.name = "root.path/no-pivot",
+                          .check_id = "root.path",
+                          .expect = Expect::kPass,
+                          .preserve_fds = 1,
+                          .launch_flag = "--no-pivot"};
+  ScenarioResult r = Run(no_pivot, kPasses);
+  EXPECT_EQ(r.outcome, Outcome::kPass) << r.message;
+  ASSERT_EQ(r.commands.size(), 1u);
+  EXPECT_NE(r.commands[0].command.find(" run --preserve-fds 1 --no-pivot --bundle "),
+            std::string::npos)
+      << r.commands[0].command;
 }
 
 TEST_F(RunnerTest, NegativePassesWhenTheCheckFails) {

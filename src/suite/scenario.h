@@ -38,6 +38,8 @@ struct Scenario {
   // Descriptors 3 .. 3+N-1 (each open on /dev/null) handed to the runtime with
   // `--preserve-fds N`, for the container process.
   int preserve_fds = 0;
+  // Null, or a flag of the `run`/`create` subcommand itself, e.g. "--no-pivot".
+  const char* launch_flag = nullptr;
   // Null, or prepares the host just before the runtime runs (e.g. creates the network interface
   // the config moves into the container); an error says why this host cannot, and the scenario
   // SKIPs with it. `teardown` (null, or undoes `setup`) then runs after the scenario, whatever

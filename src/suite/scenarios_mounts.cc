@@ -299,6 +299,17 @@ const Scenario kScenarios[] = {
      .check_id = "root.path",
      .expect = Expect::kCheckFails,
      .tell = [](json& c) { c["root"]["path"] = "otherfs"; }},
+    // `run --no-pivot` (MS_MOVE and chroot instead of pivot_root): the container must still see
+    // only its own root, and every other check of the default config must hold as well.
+    {.name = "root.path/no-pivot",
+     .check_id = "root.path",
+     .expect = Expect::kPass,
+     .launch_flag = "--no-pivot"},
+    {.name = "root.path/no-pivot-told-other",
+     .check_id = "root.path",
+     .expect = Expect::kCheckFails,
+     .tell = [](json& c) { c["root"]["path"] = "otherfs"; },
+     .launch_flag = "--no-pivot"},
 
     // linux.mountLabel
     {.name = "linux.mountLabel/set",
