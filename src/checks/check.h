@@ -110,7 +110,8 @@ std::span<const CheckDef> PathChecks();
 // The whole table, in run order.
 const std::vector<CheckDef>& AllChecks();
 
-// Quotes a string for a failure line: "web-1" with \" and \\ and control bytes escaped.
+// Quotes a string for a failure line: "web-1" with \" and \\ and control bytes (DEL too)
+// escaped; rt::QuoteC with escape_del.
 std::string Quote(std::string_view s);
 
 }  // namespace rt::checks

@@ -9,6 +9,17 @@ namespace {
 
 using sys::MountInfo;
 
+// The root mount of `table`; nullptr, having recorded why, when the table or its root is missing.
+const MountInfo* RootMount(const Result<sys::MountTable>& table, Recorder& rec) {
+  if (!table.ok()) {
+    rec.Error("", "", table.status());
+    return nullptr;
+  }
+  const MountInfo* root = table->Root();
+  if (root == nullptr) rec.Fail("", "/", "a root mount in /proc/self/mountinfo", "none");
+  return root;
+}
+
 void CheckRootfsPropagation(const Context& ctx, Recorder& rec) {
   if (!ctx.config.linux_ || !ctx.config.linux_->rootfs_propagation) {
     rec.Skip("", "", "linux.rootfsPropagation is not set in the config");
@@ -27,15 +38,8 @@ void CheckRootfsPropagation(const Context& ctx, Recorder& rec) {
     return;
   }
   Result<sys::MountTable> table = ReadMountTable(ctx.sys);
-  if (!table.ok()) {
-    rec.Error("", "", table.status());
-    return;
-  }
-  const MountInfo* root = table->Root();
-  if (root == nullptr) {
-    rec.Fail("", "/", "a root mount in /proc/self/mountinfo", "none");
-    return;
-  }
+  const MountInfo* root = RootMount(table, rec);
+  if (root == nullptr) return;
   sys::Propagation p = sys::ParsePropagation(root->optional_fields);
   bool ok = false;
   std::string expected;
@@ -66,15 +70,8 @@ void CheckRootPath(const Context& ctx, Recorder& rec) {
     return;
   }
   Result<sys::MountTable> table = ReadMountTable(ctx.sys);
-  if (!table.ok()) {
-    rec.Error("", "", table.status());
-    return;
-  }
-  const MountInfo* root = table->Root();
-  if (root == nullptr) {
-    rec.Fail("", "/", "a root mount in /proc/self/mountinfo", "none");
-    return;
-  }
+  const MountInfo* root = RootMount(table, rec);
+  if (root == nullptr) return;
   const std::string& path = ctx.config.root->path;
   if (BindRootMatchesSource(root->root, path)) {
     rec.Pass("", "/ mount root");

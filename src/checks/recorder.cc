@@ -1,6 +1,7 @@
 #include <string>
 
 #include "checks/check.h"
+#include "util/text.h"
 
 namespace rt::checks {
 
@@ -45,27 +46,6 @@ void Recorder::Skip(std::string_view id, std::string subject, std::string reason
   Add(id, std::move(subject), report::Outcome::kSkip, "", "", std::move(reason));
 }
 
-std::string Quote(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (u < 0x20 || u == 0x7f) {
-      static const char kHex[] = "0123456789abcdef";
-      out += "\\x";
-      out += kHex[u >> 4];
-      out += kHex[u & 0xf];
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
-}
+std::string Quote(std::string_view s) { return QuoteC(s, /*escape_del=*/true); }
 
 }  // namespace rt::checks

@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "util/text.h"
+
 namespace rt::report {
 namespace {
 
@@ -17,33 +19,7 @@ std::string YamlScalar(std::string_view s) {
     }
   }
   if (plain) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          static const char kHex[] = "0123456789abcdef";
-          out += "\\x";
-          out += kHex[(c >> 4) & 0xf];
-          out += kHex[c & 0xf];
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
+  return QuoteC(s);
 }
 
 // TAP descriptions must not contain '#' (it starts a directive) nor a newline.

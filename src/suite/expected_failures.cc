@@ -1,5 +1,7 @@
 #include "suite/expected_failures.h"
 
+#include "util/text.h"
+
 namespace rt::suite {
 namespace {
 
@@ -17,13 +19,6 @@ std::string_view NextWord(std::string_view& rest) {
   return word;
 }
 
-std::string_view Trim(std::string_view s) {
-  size_t begin = s.find_first_not_of(" \t\r");
-  if (begin == std::string_view::npos) return {};
-  size_t end = s.find_last_not_of(" \t\r");
-  return s.substr(begin, end - begin + 1);
-}
-
 // "1.1" matches "1.1", "1.1.5" and "1.1-rc1", not "1.10".
 bool VersionMatches(std::string_view version, std::string_view prefix) {
   if (prefix == "*") return true;
@@ -39,11 +34,8 @@ Result<std::vector<ExpectedFailure>> ParseExpectedFailures(std::string_view text
                                                            std::string_view file_name) {
   std::vector<ExpectedFailure> entries;
   int line_number = 0;
-  while (!text.empty()) {
+  for (std::string_view line : Lines(text)) {
     ++line_number;
-    size_t nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
     size_t hash = line.find('#');
     if (hash != std::string_view::npos) line = line.substr(0, hash);
     std::string_view rest = line;
@@ -53,7 +45,7 @@ Result<std::vector<ExpectedFailure>> ParseExpectedFailures(std::string_view text
     if (e.runtime.empty()) continue;  // blank or comment
     e.version_prefix = NextWord(rest);
     e.scenario = NextWord(rest);
-    e.reason = Trim(rest);
+    e.reason = Trim(rest, " \t\r");
     if (e.scenario.empty() || e.reason.empty()) {
       return Status::Error(
           std::string(file_name) + ":" + std::to_string(line_number) +

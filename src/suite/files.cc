@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "suite/unique_fd.h"
+#include "util/file.h"
 
 namespace rt::suite {
 namespace {
@@ -114,22 +115,7 @@ Status RemoveContents(UniqueFd dir_fd, dev_t dev, const std::string& path) {
 
 }  // namespace
 
-Result<std::string> ReadFile(const std::string& path) {
-  UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-  if (!fd.valid()) return Status::Errno("open " + path, errno);
-  std::string data;
-  char buf[65536];
-  for (;;) {
-    ssize_t n = ::read(fd.get(), buf, sizeof buf);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return Status::Errno("read " + path, errno);
-    }
-    if (n == 0) break;
-    data.append(buf, static_cast<size_t>(n));
-  }
-  return data;
-}
+Result<std::string> ReadFile(const std::string& path) { return ReadWholeFile(path); }
 
 Status WriteFile(const std::string& path, const std::string& data, mode_t mode) {
   UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode));

@@ -1,5 +1,7 @@
 #include "suite/tap_report.h"
 
+#include "util/text.h"
+
 namespace rt::suite {
 namespace {
 
@@ -22,36 +24,6 @@ std::string Printable(std::string_view text) {
     out += kHex[c & 15];
   }
   return out;
-}
-
-std::string Quoted(std::string_view text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          static const char kHex[] = "0123456789abcdef";
-          out += "\\x";
-          out += kHex[c >> 4];
-          out += kHex[c & 15];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
 }
 
 // Shortens to the last `lines` lines, saying how much was left out.
@@ -124,7 +96,7 @@ std::string FormatYamlBlock(const std::vector<std::pair<std::string, std::string
     std::string value = Printable(raw);
     while (!value.empty() && value.back() == '\n') value.pop_back();
     if (value.find('\n') == std::string::npos) {
-      out += "  " + key + ": " + Quoted(raw.substr(0, raw.find_last_not_of('\n') + 1)) + "\n";
+      out += "  " + key + ": " + QuoteC(raw.substr(0, raw.find_last_not_of('\n') + 1)) + "\n";
       continue;
     }
     // A literal block; the indentation indicator keeps a first line that starts with a space.

@@ -4,14 +4,10 @@
 #include <cctype>
 #include <charconv>
 
+#include "util/text.h"
+
 namespace rt::sys {
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 Result<uint32_t> ParseId(std::string_view text, std::string_view item) {
   uint32_t v = 0;

@@ -17,6 +17,7 @@
 #include "sys/placement_calls.h"
 #include "sys/syscall_probe.h"
 #include "sys/system.h"
+#include "util/file.h"
 
 extern char** environ;
 
@@ -53,22 +54,9 @@ FileInfo ToFileInfo(const struct stat& st) {
 class LinuxSystem final : public System {
  public:
   Result<std::string> ReadFile(const std::string& path) override {
-    Fd fd(open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
-    if (fd.get() < 0) return Status::Errno("open " + path, errno);
-    std::string data;
-    char buf[8192];
     // procfs and sysfs files are small; the cap keeps a hostile file from exhausting memory.
     constexpr size_t kMax = 16 << 20;
-    while (data.size() < kMax) {
-      ssize_t n = read(fd.get(), buf, sizeof buf);
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        return Status::Errno("read " + path, errno);
-      }
-      if (n == 0) break;
-      data.append(buf, static_cast<size_t>(n));
-    }
-    return data;
+    return ReadWholeFile(path, kMax, O_NOCTTY | O_NONBLOCK);
   }
 
   Status WriteFile(const std::string& path, const std::string& data) override {

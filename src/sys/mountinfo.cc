@@ -3,22 +3,10 @@
 #include <charconv>
 #include <map>
 
+#include "util/text.h"
+
 namespace rt::sys {
 namespace {
-
-std::vector<std::string_view> SplitFields(std::string_view line) {
-  std::vector<std::string_view> fields;
-  size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && line[i] == ' ') ++i;
-    if (i >= line.size()) break;
-    size_t end = line.find(' ', i);
-    if (end == std::string_view::npos) end = line.size();
-    fields.push_back(line.substr(i, end - i));
-    i = end;
-  }
-  return fields;
-}
 
 bool IsOctal(char c) { return c >= '0' && c <= '7'; }
 
@@ -73,17 +61,16 @@ std::vector<std::string> SplitMountOptions(std::string_view text) {
 Result<std::vector<MountInfo>> ParseMountInfo(std::string_view text) {
   std::vector<MountInfo> mounts;
   size_t number = 0;
-  while (!text.empty()) {
-    size_t eol = text.find('\n');
-    std::string_view line = text.substr(0, eol);
-    text = eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
+  for (std::string_view line : Lines(text)) {
     ++number;
     if (line.empty()) continue;
     auto bad = [&](const std::string& why) {
       return Status::Error("/proc/self/mountinfo line " + std::to_string(number) + ": " + why +
                            ": \"" + std::string(line.substr(0, 200)) + "\"");
     };
-    std::vector<std::string_view> f = SplitFields(line);
+    // Fields are split at spaces only: the kernel writes a space, tab or newline in one as \040,
+    // \011, \012.
+    std::vector<std::string_view> f = Words(line, " ");
     // id parent major:minor root mount-point options [optional...] - type source super-options
     size_t dash = 6;
     while (dash < f.size() && f[dash] != "-") ++dash;

@@ -3,23 +3,13 @@
 #include <cctype>
 #include <charconv>
 
+#include "util/text.h"
+
 namespace rt::sys {
-namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
 
 std::map<std::string, std::string> ParseStatusFields(std::string_view text) {
   std::map<std::string, std::string> fields;
-  while (!text.empty()) {
-    size_t eol = text.find('\n');
-    std::string_view line = text.substr(0, eol);
-    text = eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
+  for (std::string_view line : Lines(text)) {
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
     fields[std::string(Trim(line.substr(0, colon)))] = std::string(Trim(line.substr(colon + 1)));
