@@ -312,6 +312,7 @@ bool IdFromMapping(uint32_t shown, const std::vector<spec::IdMapping>& mount_map
 
 std::string Ranges(const std::vector<spec::IdMapping>& map) {
   std::vector<std::string> parts;
+  parts.reserve(map.size());
   for (const spec::IdMapping& m : map) {
     parts.push_back(std::to_string(m.host_id) + "-" +
                     std::to_string(uint64_t{m.host_id} + (m.size == 0 ? 0 : m.size - 1)));

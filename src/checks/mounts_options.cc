@@ -183,6 +183,8 @@ std::optional<uint64_t> MemParse(std::string_view text) {
   if (text.empty()) return std::nullopt;
   std::string_view digits = text;
   uint64_t shift = 0;
+  // Each suffix falls through to the next smaller one, adding 10 bits a step.
+  // NOLINTBEGIN(bugprone-branch-clone)
   switch (digits.back()) {
     case 'e':
     case 'E':
@@ -212,6 +214,7 @@ std::optional<uint64_t> MemParse(std::string_view text) {
     default:
       break;
   }
+  // NOLINTEND(bugprone-branch-clone)
   std::optional<uint64_t> v;
   if (digits.size() > 2 && digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X')) {
     v = ParseBase<uint64_t>(digits.substr(2), 16);

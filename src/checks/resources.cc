@@ -270,8 +270,9 @@ void CheckResources(const Context& ctx, Recorder& rec) {
     rec.Skip("", names, "not compared by this runtimetest");
   }
   const bool memory = r.memory && r.memory->limit;
-  const bool cpu = r.cpu && (r.cpu->shares || r.cpu->quota || r.cpu->period ||
-                             r.cpu->cpus.value_or("") != "" || r.cpu->mems.value_or("") != "");
+  const bool cpu =
+      r.cpu && (r.cpu->shares || r.cpu->quota || r.cpu->period ||
+                !r.cpu->cpus.value_or("").empty() || !r.cpu->mems.value_or("").empty());
   if (!memory && !r.pids && !cpu) {
     if (rest.empty()) rec.Skip("", "", "no limit this runtimetest compares is set");
     return;
