@@ -96,11 +96,16 @@ ScenarioResult Runner::Run(const Scenario& scenario) {
       if (undo != nullptr) undo();
     }
   } teardown{scenario.setup != nullptr ? scenario.teardown : nullptr};
-  nlohmann::json config, spec;
+  nlohmann::json config, spec, exec_process;
   try {
     config = DefaultConfig();
     if (scenario.configure != nullptr) scenario.configure(config);
     spec = config;
+    if (scenario.exec != nullptr) {
+      exec_process = config["process"];
+      scenario.exec(exec_process);
+      spec["process"] = exec_process;
+    }
     if (scenario.tell != nullptr) scenario.tell(spec);
     AddNamespaceAnnotations(config, sys::Linux());
     AddNamespaceAnnotations(spec, sys::Linux());
@@ -123,14 +128,28 @@ ScenarioResult Runner::Run(const Scenario& scenario) {
   container_.reset();
   container_exists_ = false;
   Deadline deadline = Deadline::In(config_.timeout);
-  if (config_.mode == Mode::kRun) {
+  if (scenario.exec != nullptr) {
+    const std::string process_file = bundle->dir + "/process.json";
+    Status written = WriteFile(process_file, exec_process.dump(2), 0644);
+    if (!written.ok()) {
+      r.message = "writing the exec process: " + written.message();
+      RemoveTree(r.bundle);
+      return r;
+    }
+    RunExec(*bundle, process_file, deadline, r);
+  } else if (config_.mode == Mode::kRun) {
     RunOnce(*bundle, deadline, r);
   } else {
     RunLifecycle(*bundle, deadline, r);
   }
 
   bool cut_short = r.seen.timed_out || r.interrupted;
-  if (cut_short || container_exists_) ForceDelete(r);
+  if (cut_short || container_exists_) {
+    ForceDelete(r);
+    if (!cut_short && !r.commands.back().Succeeded()) {
+      r.seen.problems.push_back("`delete --force` after the exec: " + Complaint(r.commands.back()));
+    }
+  }
   Verdict verdict = Judge(scenario, r.seen);
   if (cut_short || !verdict.passed || scenario.expect == Expect::kRuntimeRejects ||
       config_.verify_gone_after_pass) {
@@ -198,6 +217,60 @@ void Runner::RunOnce(const Bundle& bundle, const Deadline& deadline, ScenarioRes
     r.seen.container_stderr = std::move(record.err);
   } else {
     r.seen.runtime_stderr = std::move(record.err);
+  }
+  record.out.clear();
+  record.err.clear();
+  r.commands.push_back(std::move(record));
+}
+
+void Runner::RunExec(const Bundle& bundle, const std::string& process_file,
+                     const Deadline& deadline, ScenarioResult& r) {
+  const std::string& id = r.container_id;
+  std::vector<std::string> argv = runtime_.Argv({"create", "--bundle", bundle.dir, id});
+  AddLaunchFlags(argv, *r.scenario);
+  CommandRecord create;
+  create.command = FormatCommand(argv);
+  Result<Child> spawned = Spawn(argv, r.scenario->preserve_fds);
+  if (!spawned.ok()) {
+    create.spawn_error = spawned.status();
+    r.seen.runtime_stderr = spawned.status().message();
+    r.commands.push_back(std::move(create));
+    return;
+  }
+  // The init process keeps the pipes of `create` open while it waits to be started: wait for
+  // `create` itself, not for the end of its output.
+  Child& init = spawned.value();
+  Capture* pipes[] = {&init.out, &init.err};
+  create.end = Wait(WaitFor{.process = &init.process, .pipes = pipes}, deadline, interrupt_fd_);
+  if (create.end != WaitEnd::kDone) KillAndReap(init, CleanupDeadline());
+  if (init.process.status) create.exit = *init.process.status;
+  create.err = init.err.data;
+  r.seen.runtime_stderr = create.err;
+  const bool create_done = Completed(create, r);
+  r.commands.push_back(create);
+  if (!create_done) return;
+  r.seen.launch_exit = create.exit;
+  container_exists_ = create.exit.Success();
+  if (!container_exists_) return;
+
+  std::vector<std::string> exec_argv = runtime_.Argv({"exec", "--process", process_file, id});
+  Result<Child> exec = Spawn(exec_argv);
+  if (!exec.ok()) {
+    CommandRecord record;
+    record.command = FormatCommand(exec_argv);
+    record.spawn_error = exec.status();
+    r.seen.runtime_stderr = exec.status().message();
+    r.commands.push_back(std::move(record));
+    return;
+  }
+  CommandRecord record = Finish(exec.value(), FormatCommand(exec_argv), deadline, interrupt_fd_);
+  if (Completed(record, r)) r.seen.container_exit = record.exit;  // exec exits as its process
+  r.seen.container_stdout = std::move(record.out);
+  // As with `run`: without runtimetest's TAP header, stderr is the runtime's own.
+  if (RuntimetestRan(r.seen.container_stdout)) {
+    r.seen.container_stderr = std::move(record.err);
+  } else {
+    r.seen.runtime_stderr += record.err;
   }
   record.out.clear();
   record.err.clear();

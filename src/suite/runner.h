@@ -66,6 +66,9 @@ class Runner {
  private:
   void RunOnce(const Bundle& bundle, const Deadline& deadline, ScenarioResult& r);
   void RunLifecycle(const Bundle& bundle, const Deadline& deadline, ScenarioResult& r);
+  // create, then `exec --process FILE` of runtimetest; the caller force-deletes the container.
+  void RunExec(const Bundle& bundle, const std::string& process_file, const Deadline& deadline,
+               ScenarioResult& r);
   // Cleanup after a timeout, a signal, or a lifecycle cut short: force-deletes the container.
   void ForceDelete(ScenarioResult& r);
   // Adds a problem when `state ID` still finds the container (or, with `also_list`, `list` still

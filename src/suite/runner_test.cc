@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include "suite/files.h"
 
 namespace rt::suite {
@@ -31,6 +33,10 @@ case "$cmd" in
     ( read go < "$dir/fifo"; eval "$FAKE_PROCESS" ) &
     echo $! > "$dir/pid";;
   start) dir="$FAKE_STATE_DIR/$1"; touch "$dir/started"; echo go > "$dir/fifo";;
+  exec)
+    [ "$1" = --process ] && [ -f "$2" ] || exit 9
+    [ -d "$FAKE_STATE_DIR/$3" ] || { echo "container does not exist" >&2; exit 1; }
+    eval "$FAKE_PROCESS";;
   state)
     dir="$FAKE_STATE_DIR/$1"
     [ -d "$dir" ] || { echo "container does not exist" >&2; exit 1; }
@@ -124,6 +130,34 @@ TEST_F(RunnerTest, SubcommandFlagsGoBeforeTheBundle) {
   EXPECT_NE(r.commands[0].command.find(" run --preserve-fds 1 --no-pivot --bundle "),
             std::string::npos)
       << r.commands[0].command;
+}
+
+TEST_F(RunnerTest, ExecRunsRuntimetestBesideTheBlockedInitAndForceDeletes) {
+  const Scenario exec{.name = "process.execCPUAffinity/x",
+                      .check_id = "process.execCPUAffinity",
+                      .expect = Expect::kPass,
+                      .exec = [](nlohmann::json& p) {
+                        p["execCPUAffinity"] = {{"final", "0"}};
+                      }};
+  ScenarioResult r = Run(exec, kPasses);
+  EXPECT_EQ(r.outcome, Outcome::kPass) << r.message;
+  std::vector<std::string> verbs;
+  for (const CommandRecord& c : r.commands) verbs.push_back(Verb(c));
+  EXPECT_EQ(verbs, (std::vector<std::string>{"create", "exec", "delete"}));
+  EXPECT_NE(r.commands[1].command.find("/process.json " + r.container_id), std::string::npos);
+  EXPECT_NE(r.commands[2].command.find("delete --force"), std::string::npos);
+  EXPECT_TRUE(Gone(r.bundle));
+  EXPECT_TRUE(Gone(dir_ + "/state/" + r.container_id));
+}
+
+TEST_F(RunnerTest, ExecFailureOfTheCheckIsJudgedLikeRun) {
+  const Scenario exec{.name = "hostname/exec",
+                      .check_id = "hostname",
+                      .expect = Expect::kCheckFails,
+                      .exec = [](nlohmann::json&) {}};
+  ScenarioResult r = Run(exec, kHostnameFails);
+  EXPECT_EQ(r.outcome, Outcome::kPass) << r.message;
+  EXPECT_EQ(r.seen.container_exit->code, 1);
 }
 
 TEST_F(RunnerTest, NegativePassesWhenTheCheckFails) {

@@ -40,6 +40,12 @@ struct Scenario {
   int preserve_fds = 0;
   // Null, or a flag of the `run`/`create` subcommand itself, e.g. "--no-pivot".
   const char* launch_flag = nullptr;
+  // Non-null: runtimetest runs as an additional process (`exec --process FILE` into the created,
+  // not yet started container, whose init stays blocked) instead of as the init process. This
+  // turns a copy of the config's process into the one exec gets; rootfs /spec.json carries that
+  // process (then `tell` applies). For settings that concern exec'd processes only, such as
+  // process.execCPUAffinity. Any --mode.
+  void (*exec)(nlohmann::json& process) = nullptr;
   // Null, or prepares the host just before the runtime runs (e.g. creates the network interface
   // the config moves into the container); an error says why this host cannot, and the scenario
   // SKIPs with it. `teardown` (null, or undoes `setup`) then runs after the scenario, whatever

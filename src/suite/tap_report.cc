@@ -159,8 +159,14 @@ std::string FormatTestPoint(int number, const ScenarioResult& result, Reported r
   }
   if (result.bundle_kept) {
     fields.emplace_back("bundle_kept", result.bundle);
-    fields.emplace_back(
-        "rerun", runtime.path + " run --bundle " + result.bundle + " " + result.container_id);
+    const std::string& rt = runtime.path;
+    const std::string& id = result.container_id;
+    fields.emplace_back("rerun", result.scenario->exec == nullptr
+                                     ? rt + " run --bundle " + result.bundle + " " + id
+                                     : rt + " create --bundle " + result.bundle + " " + id +
+                                           " && " + rt + " exec --process " + result.bundle +
+                                           "/process.json " + id + "; " + rt + " delete --force " +
+                                           id);
   }
   return line + FormatYamlBlock(fields);
 }
