@@ -48,6 +48,15 @@ TEST(Registry, AliasOfAMissingCheckSaysSo) {
   }
 }
 
+// Every youki runtimetest test name runs checks this runtimetest implements.
+TEST(Registry, EveryYoukiNameRunsImplementedChecks) {
+  for (const Alias& a : Aliases()) {
+    auto r = SelectChecks({std::string(a.name)});
+    ASSERT_TRUE(r.ok()) << a.name << ": " << r.status().message();
+    EXPECT_EQ(r->size(), a.checks.size()) << a.name;
+  }
+}
+
 TEST(Registry, UnknownNameIsAnError) {
   auto r = SelectChecks({"no_such_test"});
   ASSERT_FALSE(r.ok());
