@@ -112,11 +112,29 @@ TEST(Binary, CannotRunExitsTwoWithTheReason) {
 // Whatever it is fed, it ends with 0, 1 or 2: never a signal, never a hang.
 TEST(Binary, NeverCrashesOnGarbage) {
   std::mt19937 rng(42);
+  // Touches every spec area, so that mutations reach every parser and check.
   const std::string seed =
-      R"({"ociVersion":"1.0.2","hostname":"h","process":{"user":{"uid":0,"gid":0},"args":["a"],
-      "rlimits":[{"type":"RLIMIT_NOFILE","soft":1,"hard":2}],"capabilities":{"bounding":["CAP_KILL"]}},
-      "linux":{"sysctl":{"a.b":"1"},"namespaces":[{"type":"uts"}]},"mounts":[{"destination":"/x"}]})";
-  for (int i = 0; i < 40; ++i) {
+      R"({"ociVersion":"1.0.2","hostname":"h","domainname":"d","root":{"path":"r","readonly":true},
+      "process":{"user":{"uid":0,"gid":0,"umask":18,"additionalGids":[1]},"args":["a"],"cwd":"/",
+      "env":["A=1"],"oomScoreAdj":0,"noNewPrivileges":true,"apparmorProfile":"p",
+      "selinuxLabel":"l","scheduler":{"policy":"SCHED_OTHER","nice":1},
+      "ioPriority":{"class":"IOPRIO_CLASS_BE","priority":4},"execCPUAffinity":{"final":"0-1"},
+      "rlimits":[{"type":"RLIMIT_NOFILE","soft":1,"hard":2}],
+      "capabilities":{"bounding":["CAP_KILL"],"ambient":["CAP_KILL"]}},
+      "mounts":[{"destination":"/x","type":"tmpfs","source":"t","options":["ro","mode=755","rro"]},
+        {"destination":"/b","type":"bind","source":"/tmp","options":["rbind"],
+         "uidMappings":[{"containerID":0,"hostID":1000,"size":1}]}],
+      "linux":{"sysctl":{"a.b":"1"},"namespaces":[{"type":"uts"},{"type":"pid","path":"/p"}],
+        "uidMappings":[{"containerID":0,"hostID":1000,"size":10}],
+        "timeOffsets":{"monotonic":{"secs":1,"nanosecs":2}},
+        "devices":[{"path":"/dev/x","type":"c","major":1,"minor":3,"fileMode":438}],
+        "resources":{"memory":{"limit":1000000},"pids":{"limit":5},"cpu":{"cpus":"0"}},
+        "rootfsPropagation":"slave","maskedPaths":["/proc/kcore"],"readonlyPaths":["/proc/sys"],
+        "seccomp":{"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["getpriority"],
+          "action":"SCMP_ACT_ERRNO","errnoRet":1}]},"personality":{"domain":"LINUX"},
+        "memoryPolicy":{"mode":"MPOL_BIND","nodes":"0"},"netDevices":{"eth9":{"name":"e"}},
+        "intelRdt":{"closID":"c"},"mountLabel":"m"}})";
+  for (int i = 0; i < 80; ++i) {
     std::string text = seed;
     for (int k = 0; k < 1 + i % 5; ++k) {
       size_t pos = rng() % text.size();
