@@ -195,78 +195,29 @@ bool Runner::Completed(const CommandRecord& record, ScenarioResult& r) {
 void Runner::RunOnce(const Bundle& bundle, const Deadline& deadline, ScenarioResult& r) {
   std::vector<std::string> argv = runtime_.Argv({"run", "--bundle", bundle.dir, r.container_id});
   AddLaunchFlags(argv, *r.scenario);
-  Result<Child> child = Spawn(argv, r.scenario->preserve_fds);
+  RunContainerProcess(argv, r.scenario->preserve_fds, /*launches=*/true, deadline, r);
+}
+
+void Runner::RunContainerProcess(const std::vector<std::string>& argv, int extra_fds, bool launches,
+                                 const Deadline& deadline, ScenarioResult& r) {
+  Result<Child> child = Spawn(argv, extra_fds);
   if (!child.ok()) {
     CommandRecord record;
     record.command = FormatCommand(argv);
     record.spawn_error = child.status();
-    r.seen.runtime_stderr = child.status().message();
+    r.seen.runtime_stderr += child.status().message();
     r.commands.push_back(std::move(record));
     return;
   }
   CommandRecord record = Finish(child.value(), FormatCommand(argv), deadline, interrupt_fd_);
   if (Completed(record, r)) {
-    // `run` exits with the container process's status.
-    r.seen.launch_exit = record.exit;
+    // `run` and `exec` exit with the container process's status.
+    if (launches) r.seen.launch_exit = record.exit;
     r.seen.container_exit = record.exit;
   }
   r.seen.container_stdout = std::move(record.out);
   // The runtime's stdio is the container's: without runtimetest's TAP header, stderr is the
   // runtime's own.
-  if (RuntimetestRan(r.seen.container_stdout)) {
-    r.seen.container_stderr = std::move(record.err);
-  } else {
-    r.seen.runtime_stderr = std::move(record.err);
-  }
-  record.out.clear();
-  record.err.clear();
-  r.commands.push_back(std::move(record));
-}
-
-void Runner::RunExec(const Bundle& bundle, const std::string& process_file,
-                     const Deadline& deadline, ScenarioResult& r) {
-  const std::string& id = r.container_id;
-  std::vector<std::string> argv = runtime_.Argv({"create", "--bundle", bundle.dir, id});
-  AddLaunchFlags(argv, *r.scenario);
-  CommandRecord create;
-  create.command = FormatCommand(argv);
-  Result<Child> spawned = Spawn(argv, r.scenario->preserve_fds);
-  if (!spawned.ok()) {
-    create.spawn_error = spawned.status();
-    r.seen.runtime_stderr = spawned.status().message();
-    r.commands.push_back(std::move(create));
-    return;
-  }
-  // The init process keeps the pipes of `create` open while it waits to be started: wait for
-  // `create` itself, not for the end of its output.
-  Child& init = spawned.value();
-  Capture* pipes[] = {&init.out, &init.err};
-  create.end = Wait(WaitFor{.process = &init.process, .pipes = pipes}, deadline, interrupt_fd_);
-  if (create.end != WaitEnd::kDone) KillAndReap(init, CleanupDeadline());
-  if (init.process.status) create.exit = *init.process.status;
-  create.err = init.err.data;
-  r.seen.runtime_stderr = create.err;
-  const bool create_done = Completed(create, r);
-  r.commands.push_back(create);
-  if (!create_done) return;
-  r.seen.launch_exit = create.exit;
-  container_exists_ = create.exit.Success();
-  if (!container_exists_) return;
-
-  std::vector<std::string> exec_argv = runtime_.Argv({"exec", "--process", process_file, id});
-  Result<Child> exec = Spawn(exec_argv);
-  if (!exec.ok()) {
-    CommandRecord record;
-    record.command = FormatCommand(exec_argv);
-    record.spawn_error = exec.status();
-    r.seen.runtime_stderr = exec.status().message();
-    r.commands.push_back(std::move(record));
-    return;
-  }
-  CommandRecord record = Finish(exec.value(), FormatCommand(exec_argv), deadline, interrupt_fd_);
-  if (Completed(record, r)) r.seen.container_exit = record.exit;  // exec exits as its process
-  r.seen.container_stdout = std::move(record.out);
-  // As with `run`: without runtimetest's TAP header, stderr is the runtime's own.
   if (RuntimetestRan(r.seen.container_stdout)) {
     r.seen.container_stderr = std::move(record.err);
   } else {
@@ -277,9 +228,9 @@ void Runner::RunExec(const Bundle& bundle, const std::string& process_file,
   r.commands.push_back(std::move(record));
 }
 
-void Runner::RunLifecycle(const Bundle& bundle, const Deadline& deadline, ScenarioResult& r) {
-  const std::string& id = r.container_id;
-  std::vector<std::string> argv = runtime_.Argv({"create", "--bundle", bundle.dir, id});
+std::optional<Child> Runner::Create(const Bundle& bundle, const Deadline& deadline,
+                                    ScenarioResult& r) {
+  std::vector<std::string> argv = runtime_.Argv({"create", "--bundle", bundle.dir, r.container_id});
   AddLaunchFlags(argv, *r.scenario);
   CommandRecord create;
   create.command = FormatCommand(argv);
@@ -288,10 +239,11 @@ void Runner::RunLifecycle(const Bundle& bundle, const Deadline& deadline, Scenar
     create.spawn_error = spawned.status();
     r.seen.runtime_stderr = spawned.status().message();
     r.commands.push_back(std::move(create));
-    return;
+    return std::nullopt;
   }
-  // The pipes of `create` become the container's stdout and stderr: what arrives before
-  // `create` exits is the runtime's, the rest runtimetest's.
+  // The pipes of `create` become the container's stdout and stderr, held open by the init
+  // process while it waits to be started: wait for `create` itself, not for the end of its
+  // output. What arrived until then is the runtime's.
   Child& child = spawned.value();
   Capture* pipes[] = {&child.out, &child.err};
   create.end = Wait(WaitFor{.process = &child.process, .pipes = pipes}, deadline, interrupt_fd_);
@@ -299,15 +251,32 @@ void Runner::RunLifecycle(const Bundle& bundle, const Deadline& deadline, Scenar
   if (child.process.status) create.exit = *child.process.status;
   create.out = child.out.data;
   create.err = child.err.data;
-  const size_t out_mark = create.out.size(), err_mark = create.err.size();
   r.seen.runtime_stderr = create.err;
-  bool create_done = Completed(create, r);
-  r.commands.push_back(create);
-  if (!create_done) return;
-  r.seen.launch_exit = create.exit;
-  container_exists_ = create.exit.Success();
+  const bool create_done = Completed(create, r);
+  r.commands.push_back(std::move(create));
+  if (!create_done) return std::nullopt;
+  r.seen.launch_exit = r.commands.back().exit;
+  container_exists_ = r.commands.back().exit.Success();
+  return std::move(child);
+}
 
-  if (!create.exit.Success()) {
+void Runner::RunExec(const Bundle& bundle, const std::string& process_file,
+                     const Deadline& deadline, ScenarioResult& r) {
+  std::optional<Child> init = Create(bundle, deadline, r);
+  if (!init || !container_exists_) return;
+  RunContainerProcess(runtime_.Argv({"exec", "--process", process_file, r.container_id}), 0,
+                      /*launches=*/false, deadline, r);
+}
+
+void Runner::RunLifecycle(const Bundle& bundle, const Deadline& deadline, ScenarioResult& r) {
+  const std::string& id = r.container_id;
+  std::optional<Child> init = Create(bundle, deadline, r);
+  if (!init) return;
+  Child& child = *init;
+  Capture* pipes[] = {&child.out, &child.err};
+  const size_t out_mark = child.out.data.size(), err_mark = child.err.data.size();
+
+  if (!container_exists_) {
     // No container should exist: whatever still comes on the pipes is the runtime's too.
     WaitEnd end = Wait(WaitFor{.pipes = pipes, .until_eof = true}, deadline, interrupt_fd_);
     if (end == WaitEnd::kInterrupted) r.interrupted = true;

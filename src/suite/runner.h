@@ -11,6 +11,7 @@
 
 #include "suite/bundle.h"
 #include "suite/judge.h"
+#include "suite/process.h"
 #include "suite/runtime_client.h"
 #include "suite/scenario.h"
 
@@ -66,6 +67,13 @@ class Runner {
  private:
   void RunOnce(const Bundle& bundle, const Deadline& deadline, ScenarioResult& r);
   void RunLifecycle(const Bundle& bundle, const Deadline& deadline, ScenarioResult& r);
+  // Runs `run` or `exec` to its end: its exit and output are runtimetest's (`launches`: it also
+  // launched the container), or the runtime's when runtimetest never ran.
+  void RunContainerProcess(const std::vector<std::string>& argv, int extra_fds, bool launches,
+                           const Deadline& deadline, ScenarioResult& r);
+  // Spawns `create` and waits for it; records it. The child, when `create` ran to its end, holds
+  // the pipes that are the container's stdout and stderr.
+  std::optional<Child> Create(const Bundle& bundle, const Deadline& deadline, ScenarioResult& r);
   // create, then `exec --process FILE` of runtimetest; the caller force-deletes the container.
   void RunExec(const Bundle& bundle, const std::string& process_file, const Deadline& deadline,
                ScenarioResult& r);
