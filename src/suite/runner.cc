@@ -264,8 +264,31 @@ void Runner::RunExec(const Bundle& bundle, const std::string& process_file,
                      const Deadline& deadline, ScenarioResult& r) {
   std::optional<Child> init = Create(bundle, deadline, r);
   if (!init || !container_exists_) return;
-  RunContainerProcess(runtime_.Argv({"exec", "--process", process_file, r.container_id}), 0,
+  const std::string& id = r.container_id;
+  RunContainerProcess(runtime_.Argv({"exec", "--process", process_file, id}), 0,
                       /*launches=*/false, deadline, r);
+  if (r.seen.timed_out || r.interrupted) return;  // Run() force-deletes
+
+  // `delete --force` of a created container costs runc 1.1 a 100 ms sleep; killing the init,
+  // waiting for it (the suite is its subreaper) and a plain `delete` cost a few milliseconds.
+  // Anything going wrong here leaves container_exists_ set, and Run() force-deletes.
+  CommandRecord state = runtime_.State(id, CleanupDeadline(), interrupt_fd_);
+  r.commands.push_back(state);
+  if (!state.Succeeded()) return;
+  Result<ContainerState> parsed = ParseState(state.out, id, bundle.dir);
+  if (!parsed.ok() || parsed->pid <= 0) return;
+  Result<Watched> adopted = Adopt(parsed->pid);
+  if (!adopted.ok()) return;
+  container_ = std::move(adopted.value());
+  CommandRecord kill = runtime_.Kill(id, "KILL", CleanupDeadline(), interrupt_fd_);
+  r.commands.push_back(kill);
+  if (!kill.Succeeded()) return;
+  if (Wait(WaitFor{.process = &*container_}, CleanupDeadline(), interrupt_fd_) != WaitEnd::kDone) {
+    return;
+  }
+  CommandRecord removed = runtime_.Delete(id, /*force=*/false, CleanupDeadline(), interrupt_fd_);
+  r.commands.push_back(removed);
+  if (removed.Succeeded()) container_exists_ = false;
 }
 
 void Runner::RunLifecycle(const Bundle& bundle, const Deadline& deadline, ScenarioResult& r) {

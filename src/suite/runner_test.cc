@@ -33,6 +33,7 @@ case "$cmd" in
     ( read go < "$dir/fifo"; eval "$FAKE_PROCESS" ) &
     echo $! > "$dir/pid";;
   start) dir="$FAKE_STATE_DIR/$1"; touch "$dir/started"; echo go > "$dir/fifo";;
+  kill) kill -9 "$(cat "$FAKE_STATE_DIR/$1/pid")";;
   exec)
     [ "$1" = --process ] && [ -f "$2" ] || exit 9
     [ -d "$FAKE_STATE_DIR/$3" ] || { echo "container does not exist" >&2; exit 1; }
@@ -132,7 +133,7 @@ TEST_F(RunnerTest, SubcommandFlagsGoBeforeTheBundle) {
       << r.commands[0].command;
 }
 
-TEST_F(RunnerTest, ExecRunsRuntimetestBesideTheBlockedInitAndForceDeletes) {
+TEST_F(RunnerTest, ExecRunsRuntimetestBesideTheBlockedInitThenKillsAndDeletes) {
   const Scenario exec{.name = "process.execCPUAffinity/x",
                       .check_id = "process.execCPUAffinity",
                       .expect = Expect::kPass,
@@ -143,9 +144,10 @@ TEST_F(RunnerTest, ExecRunsRuntimetestBesideTheBlockedInitAndForceDeletes) {
   EXPECT_EQ(r.outcome, Outcome::kPass) << r.message;
   std::vector<std::string> verbs;
   for (const CommandRecord& c : r.commands) verbs.push_back(Verb(c));
-  EXPECT_EQ(verbs, (std::vector<std::string>{"create", "exec", "delete"}));
+  EXPECT_EQ(verbs, (std::vector<std::string>{"create", "exec", "state", "kill", "delete"}));
   EXPECT_NE(r.commands[1].command.find("/process.json " + r.container_id), std::string::npos);
-  EXPECT_NE(r.commands[2].command.find("delete --force"), std::string::npos);
+  EXPECT_NE(r.commands[3].command.find("kill " + r.container_id + " KILL"), std::string::npos);
+  EXPECT_EQ(r.commands[4].command.find("--force"), std::string::npos);
   EXPECT_TRUE(Gone(r.bundle));
   EXPECT_TRUE(Gone(dir_ + "/state/" + r.container_id));
 }
