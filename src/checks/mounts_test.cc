@@ -1,23 +1,14 @@
 #include "checks/mounts.h"
 
-#include <fstream>
-#include <sstream>
-
 #include "checks/check_test_util.h"
 #include "suite/config_template.h"
+#include "util/testdata.h"
 
 namespace rt::checks {
 namespace {
 
 using nlohmann::json;
 using report::Outcome;
-
-std::string Fixture(const std::string& name) {
-  std::ifstream in(std::string(RT_SOURCE_DIR) + "/testdata/" + name);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 sys::MountTable Table(const std::string& text) {
   Result<std::vector<sys::MountInfo>> mounts = sys::ParseMountInfo(text);
@@ -220,7 +211,7 @@ TEST(MountMatching, BindRootAgainstSource) {
 }
 
 TEST(MountMatching, CgroupV1TreeIsRecognised) {
-  sys::MountTable t = Table(Fixture("mountinfo_runc_default.txt"));
+  sys::MountTable t = Table(Testdata("mountinfo_runc_default.txt"));
   EXPECT_TRUE(IsCgroupV1Tree(*t.VisibleAt("/sys/fs/cgroup"), t));
   EXPECT_FALSE(IsCgroupV1Tree(*t.VisibleAt("/dev"), t));
 }
@@ -229,7 +220,7 @@ TEST(MountMatching, CgroupV1TreeIsRecognised) {
 // false alarm, the cgroup v1 tree included (runtime-tools' validator reports it as missing).
 TEST(MountsCheck, DefaultConfigPassesOnRuncAndCrun) {
   for (const char* fixture : {"mountinfo_runc_default.txt", "mountinfo_crun_default.txt"}) {
-    sys::FakeSystem fake = FakeWith(Fixture(fixture));
+    sys::FakeSystem fake = FakeWith(Testdata(fixture));
     auto r = RunCheck("mounts", Config(), fake);
     EXPECT_EQ(Failures(r), "") << fixture;
     EXPECT_GE(Count(r, Outcome::kPass), 7 * 3) << fixture;
@@ -238,7 +229,7 @@ TEST(MountsCheck, DefaultConfigPassesOnRuncAndCrun) {
 }
 
 TEST(MountsCheck, WrongOptionsAreNamedWithBothSides) {
-  sys::FakeSystem fake = FakeWith(Fixture("mountinfo_runc_default.txt"));
+  sys::FakeSystem fake = FakeWith(Testdata("mountinfo_runc_default.txt"));
   auto r =
       RunCheck("mounts", Config([](json& c) {
                  MountAt(c, "/dev/shm")["options"] = {"ro", "nosuid", "mode=1700", "size=65536k"};
@@ -251,7 +242,7 @@ TEST(MountsCheck, WrongOptionsAreNamedWithBothSides) {
 }
 
 TEST(MountsCheck, MissingMountTypeSourceAndOrder) {
-  sys::FakeSystem fake = FakeWith(Fixture("mountinfo_runc_default.txt") +
+  sys::FakeSystem fake = FakeWith(Testdata("mountinfo_runc_default.txt") +
                                   "88 67 0:50 / /mnt/o/in rw,relatime - tmpfs in rw\n"
                                   "89 88 0:51 / /mnt/o/in/deep rw,relatime - tmpfs deep rw\n");
   fake.realpaths["/mnt/gone"] = "";
@@ -279,7 +270,7 @@ TEST(MountsCheck, MissingMountTypeSourceAndOrder) {
 
 TEST(MountsCheck, BindSourceAndPropagation) {
   sys::FakeSystem fake =
-      FakeWith(Fixture("mountinfo_runc_default.txt") +
+      FakeWith(Testdata("mountinfo_runc_default.txt") +
                "90 67 254:0 /tmp/b/rootfs/bin /mnt/b ro,nosuid,relatime - ext4 /dev/vda rw\n"
                "85 67 0:47 / /mnt/a rw,relatime shared:1 - tmpfs tmpfs rw\n"
                "86 67 0:48 / /mnt/c rw,relatime - tmpfs tmpfs rw\n");
@@ -305,7 +296,7 @@ TEST(MountsCheck, BindSourceAndPropagation) {
 
 // A cgroup mount realised as a tmpfs that is not a cgroup tree is not waved through.
 TEST(MountsCheck, CgroupMountMustBeCgroup) {
-  std::string text = Fixture("mountinfo_runc_default.txt");
+  std::string text = Testdata("mountinfo_runc_default.txt");
   std::string only_tmpfs;
   std::istringstream lines(text);
   for (std::string line; std::getline(lines, line);) {
@@ -332,7 +323,7 @@ TEST(MountsCheck, NoMountsIsASkipAndUnreadableMountinfoAnError) {
 
 TEST(RecursiveCheck, CoversTheMountAndEverythingBelowIt) {
   // crun 1.8.1: /sys/fs/cgroup bound at /mnt/cg with rbind,rro,rnosuid.
-  sys::FakeSystem fake = FakeWith(Fixture("mountinfo_crun_rro_idmap.txt"));
+  sys::FakeSystem fake = FakeWith(Testdata("mountinfo_crun_rro_idmap.txt"));
   auto edit = [](json& c) {
     c["mounts"].push_back({{"destination", "/mnt/cg"},
                            {"type", "bind"},
@@ -381,7 +372,7 @@ TEST(IdmapCheck, MappedOwnerAndIdmappedFlag) {
                            {"uidMappings", {{{"containerID", 0}, {"hostID", 1000}, {"size", 1}}}},
                            {"gidMappings", {{{"containerID", 0}, {"hostID", 2000}, {"size", 1}}}}});
   };
-  sys::FakeSystem fake = FakeWith(Fixture("mountinfo_crun_rro_idmap.txt"));
+  sys::FakeSystem fake = FakeWith(Testdata("mountinfo_crun_rro_idmap.txt"));
   fake.stats["/mnt/id"] = {.mode = 040755, .uid = 1000, .gid = 2000};
   auto r = RunCheck("mounts.idmap", Config(edit), fake);
   EXPECT_EQ(Failures(r), "");
@@ -395,7 +386,7 @@ TEST(IdmapCheck, MappedOwnerAndIdmappedFlag) {
   EXPECT_EQ(Count(r, Outcome::kSkip), 1);  // gid: the overflow id, owner outside the mapping
 
   // runc 1.1.5 makes a plain bind.
-  sys::FakeSystem plain = FakeWith(Fixture("mountinfo_runc_default.txt") +
+  sys::FakeSystem plain = FakeWith(Testdata("mountinfo_runc_default.txt") +
                                    "85 67 254:0 /usr /mnt/id rw,relatime - ext4 /dev/vda rw\n");
   plain.stats["/mnt/id"] = {.mode = 040755, .uid = 0, .gid = 0};
   r = RunCheck("mounts.idmap", Config(edit), plain);
@@ -406,7 +397,7 @@ TEST(IdmapCheck, MappedOwnerAndIdmappedFlag) {
 }
 
 TEST(DefaultFilesystems, PresentOnRuncAndMissingShmFails) {
-  sys::FakeSystem fake = FakeWith(Fixture("mountinfo_runc_default.txt"));
+  sys::FakeSystem fake = FakeWith(Testdata("mountinfo_runc_default.txt"));
   auto r = RunCheck("linux.defaultFilesystems", Config(), fake);
   EXPECT_EQ(Failures(r), "");
   EXPECT_EQ(Count(r, Outcome::kPass), 4);
@@ -426,7 +417,7 @@ TEST(DefaultFilesystems, PresentOnRuncAndMissingShmFails) {
 
 TEST(MountLabel, SkipsWithoutSelinuxComparesContextWithIt) {
   auto edit = [](json& c) { c["linux"]["mountLabel"] = "system_u:object_r:x_t:s0:c1,c2"; };
-  sys::FakeSystem off = FakeWith(Fixture("mountinfo_runc_default.txt"));
+  sys::FakeSystem off = FakeWith(Testdata("mountinfo_runc_default.txt"));
   off.files["/proc/filesystems"] = "nodev\tsysfs\nnodev\ttmpfs\n";
   auto r = RunCheck("linux.mountLabel", Config(edit), off);
   ASSERT_EQ(Count(r, Outcome::kSkip), 1);

@@ -1,19 +1,11 @@
-#include <fstream>
-#include <sstream>
 
 #include "checks/check_test_util.h"
+#include "util/testdata.h"
 
 namespace rt::checks {
 namespace {
 
 using report::Outcome;
-
-std::string Fixture(const std::string& name) {
-  std::ifstream in(std::string(RT_SOURCE_DIR) + "/testdata/" + name);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 sys::FakeSystem RootLine(const std::string& optional) {
   sys::FakeSystem fake;
@@ -71,7 +63,7 @@ TEST(RootPath, RuncAndCrunRootsPass) {
   for (const char* f : {"mountinfo_runc_default.txt", "mountinfo_crun_default.txt",
                         "mountinfo_crun_rro_idmap.txt"}) {
     sys::FakeSystem fake;
-    fake.files["/proc/self/mountinfo"] = Fixture(f);
+    fake.files["/proc/self/mountinfo"] = Testdata(f);
     auto r = RunCheck("root.path", R"({"ociVersion":"1.0.2","root":{"path":"rootfs"}})", fake);
     EXPECT_EQ(Failures(r), "") << f;
     EXPECT_EQ(Count(r, Outcome::kPass), 2) << f;

@@ -1,23 +1,15 @@
-#include <fstream>
-#include <sstream>
 
 #include "checks/check_test_util.h"
+#include "util/testdata.h"
 
 namespace rt::checks {
 namespace {
 
-std::string Fixture(const std::string& name) {
-  std::ifstream in(std::string(RT_SOURCE_DIR) + "/testdata/cgroup/" + name);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // Inside a runc 1.1.5 container on this cgroup v1/v2 hybrid host (captured).
 sys::FakeSystem RuncContainer() {
   sys::FakeSystem fake;
-  fake.files["/proc/self/cgroup"] = Fixture("runc-hostns.cgroup");
-  fake.files["/proc/self/mountinfo"] = Fixture("runc-hostns.mountinfo");
+  fake.files["/proc/self/cgroup"] = Testdata("cgroup/runc-hostns.cgroup");
+  fake.files["/proc/self/mountinfo"] = Testdata("cgroup/runc-hostns.mountinfo");
   fake.files["/sys/fs/cgroup/memory/memory.limit_in_bytes"] = "104857600\n";
   fake.files["/sys/fs/cgroup/pids/pids.max"] = "77\n";
   fake.files["/sys/fs/cgroup/cpu/cpu.shares"] = "512\n";

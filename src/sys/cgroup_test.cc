@@ -2,8 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
+#include "util/testdata.h"
 
 namespace rt::sys {
 namespace {
@@ -12,14 +11,6 @@ namespace {
 // it) from inside runc 1.1.5 and crun 1.8.1 containers of the default config, with and without a
 // cgroup namespace; the container's memory cgroup under runc is nested below the one the
 // runtime ran in (/outer/box).
-std::string Fixture(const std::string& name) {
-  std::ifstream in(std::string(RT_SOURCE_DIR) + "/testdata/cgroup/" + name);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  EXPECT_FALSE(ss.str().empty()) << name;
-  return ss.str();
-}
-
 std::vector<CgroupMount> ParseCgroupMounts(std::string_view mountinfo) {
   Result<std::vector<MountInfo>> table = ParseMountInfo(mountinfo);
   EXPECT_TRUE(table.ok()) << table.status().message();
@@ -27,14 +18,15 @@ std::vector<CgroupMount> ParseCgroupMounts(std::string_view mountinfo) {
 }
 
 std::string Dir(const std::string& capture, std::string_view controller) {
-  Result<CgroupDir> dir = FindCgroupDir(controller, ParseProcCgroup(Fixture(capture + ".cgroup")),
-                                        ParseCgroupMounts(Fixture(capture + ".mountinfo")));
+  Result<CgroupDir> dir =
+      FindCgroupDir(controller, ParseProcCgroup(Testdata("cgroup/" + capture + ".cgroup")),
+                    ParseCgroupMounts(Testdata("cgroup/" + capture + ".mountinfo")));
   if (!dir.ok()) return "error: " + dir.status().message();
   return "v" + std::to_string(dir->version) + " " + dir->path;
 }
 
 TEST(ProcCgroup, ParsesV1AndV2Lines) {
-  auto lines = ParseProcCgroup(Fixture("runc-hostns.cgroup"));
+  auto lines = ParseProcCgroup(Testdata("cgroup/runc-hostns.cgroup"));
   ASSERT_EQ(lines.size(), 11u);
   EXPECT_EQ(lines[0].hierarchy_id, "10");
   EXPECT_EQ(lines[0].controllers, std::vector<std::string>{"hugetlb"});
@@ -51,7 +43,7 @@ TEST(ProcCgroup, ParsesV1AndV2Lines) {
 }
 
 TEST(CgroupMounts, KeepsOnlyCgroupFilesystems) {
-  auto mounts = ParseCgroupMounts(Fixture("host-hybrid.mountinfo"));
+  auto mounts = ParseCgroupMounts(Testdata("cgroup/host-hybrid.mountinfo"));
   ASSERT_EQ(mounts.size(), 11u);
   EXPECT_EQ(mounts[0].mount_point, "/sys/fs/cgroup/cpu");
   EXPECT_EQ(mounts[0].controllers, std::vector<std::string>{"cpu"});

@@ -2,18 +2,10 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
+#include "util/testdata.h"
 
 namespace rt::sys {
 namespace {
-
-std::string Fixture(const std::string& name) {
-  std::ifstream in(std::string(RT_SOURCE_DIR) + "/testdata/" + name);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 MountTable Table(const std::string& text) {
   Result<std::vector<MountInfo>> mounts = ParseMountInfo(text);
@@ -23,7 +15,7 @@ MountTable Table(const std::string& text) {
 
 TEST(MountInfo, ParsesEveryFieldOfACapturedLine) {
   // runc 1.1.5, default config: /dev/pts.
-  auto mounts = ParseMountInfo(Fixture("mountinfo_runc_default.txt"));
+  auto mounts = ParseMountInfo(Testdata("mountinfo_runc_default.txt"));
   ASSERT_TRUE(mounts.ok()) << mounts.status().message();
   ASSERT_EQ(mounts->size(), 26u);
   const MountInfo& pts = (*mounts)[3];
@@ -90,7 +82,7 @@ TEST(MountInfo, CleanPathAndPathWithin) {
 }
 
 TEST(MountTable, LooksUpWhatAPathReaches) {
-  MountTable t = Table(Fixture("mountinfo_runc_default.txt"));
+  MountTable t = Table(Testdata("mountinfo_runc_default.txt"));
   ASSERT_NE(t.Root(), nullptr);
   EXPECT_EQ(t.Root()->id, 67);
   EXPECT_EQ(t.VisibleAt("/dev/shm")->id, 71);
@@ -123,7 +115,7 @@ TEST(MountTable, FollowsStacksAndHiddenMounts) {
 
 TEST(MountTable, ParentsListedAfterTheirChildren) {
   // crun mounts idmapped binds before the root is pivoted: the child comes first in the file.
-  MountTable t = Table(Fixture("mountinfo_crun_rro_idmap.txt"));
+  MountTable t = Table(Testdata("mountinfo_crun_rro_idmap.txt"));
   ASSERT_NE(t.Root(), nullptr);
   EXPECT_EQ(t.Root()->id, 68);
   const MountInfo* id = t.VisibleAt("/mnt/id");

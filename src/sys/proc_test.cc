@@ -2,21 +2,13 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
+#include "util/testdata.h"
 
 namespace rt::sys {
 namespace {
 
-std::string Fixture(const std::string& name) {
-  std::ifstream in(std::string(RT_SOURCE_DIR) + "/testdata/" + name);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 TEST(ProcStatus, ParsesACapturedStatusFile) {
-  auto fields = ParseStatusFields(Fixture("proc_self_status.txt"));
+  auto fields = ParseStatusFields(Testdata("proc_self_status.txt"));
   EXPECT_EQ(fields["Umask"], "0022");
   EXPECT_EQ(fields["CapBnd"], "000001fffeffffff");
   EXPECT_EQ(fields["NoNewPrivs"], "0");
