@@ -1,6 +1,31 @@
 #include "util/text.h"
 
+#include <algorithm>
+
 namespace rt {
+namespace {
+
+void SortUnique(std::vector<uint64_t>* v) {
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+// "1, 2, 3 … 9": at most `shown` values of sorted `v`, the first shown-1 and the last.
+std::string ListSome(const std::vector<uint64_t>& v, size_t shown) {
+  if (shown < 2) shown = 2;
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (v.size() > shown && i == shown - 1) {
+      out += " … " + std::to_string(v.back());
+      break;
+    }
+    if (i) out += ", ";
+    out += std::to_string(v[i]);
+  }
+  return out;
+}
+
+}  // namespace
 
 std::string_view Trim(std::string_view s, std::string_view chars) {
   size_t begin = s.find_first_not_of(chars);
@@ -53,6 +78,55 @@ std::vector<std::string_view> Words(std::string_view text, std::string_view sepa
     begin = end;
   }
   return words;
+}
+
+std::string Abbreviate(std::string_view s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  // Room for the suffix: "… (" is 5 bytes, the count at most 20 digits, " more bytes)" 12.
+  const size_t reserve = 5 + 20 + 12;
+  size_t keep = max_bytes > reserve ? max_bytes - reserve : 0;
+  // Back up to the start of a UTF-8 character: a continuation byte is 10xxxxxx.
+  while (keep > 0 && (static_cast<unsigned char>(s[keep]) & 0xc0) == 0x80) --keep;
+  return std::string(s.substr(0, keep)) + "… (" + std::to_string(s.size() - keep) +
+         " more bytes)";
+}
+
+std::string GroupThousands(uint64_t n) {
+  std::string digits = std::to_string(n);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string SummarizeSet(std::vector<uint64_t> values, size_t shown) {
+  SortUnique(&values);
+  std::string out = "{" + ListSome(values, shown) + "}";
+  if (values.size() > shown) out += " (" + GroupThousands(values.size()) + " values)";
+  return out;
+}
+
+std::string SummarizeSetDifference(std::vector<uint64_t> expected, std::vector<uint64_t> found,
+                                   size_t shown) {
+  SortUnique(&expected);
+  SortUnique(&found);
+  std::vector<uint64_t> missing, unexpected;
+  std::set_difference(expected.begin(), expected.end(), found.begin(), found.end(),
+                      std::back_inserter(missing));
+  std::set_difference(found.begin(), found.end(), expected.begin(), expected.end(),
+                      std::back_inserter(unexpected));
+  std::string out;
+  if (!missing.empty()) {
+    out = "missing " + GroupThousands(missing.size()) + " of " + GroupThousands(expected.size()) +
+          ": " + ListSome(missing, shown);
+  }
+  if (!unexpected.empty()) {
+    if (!out.empty()) out += "; ";
+    out += GroupThousands(unexpected.size()) + " unexpected: " + ListSome(unexpected, shown);
+  }
+  return out;
 }
 
 }  // namespace rt

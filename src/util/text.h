@@ -1,6 +1,8 @@
 // Small text helpers shared by the parsers and the report writers.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,5 +26,31 @@ std::vector<std::string_view> Lines(std::string_view text);
 // The words of `text`: the non-empty runs of bytes not in `separators`.
 std::vector<std::string_view> Words(std::string_view text,
                                     std::string_view separators = kAsciiSpace);
+
+// The longest line a report writes (TAP line, YAML value, stderr line), in bytes, before
+// Abbreviate cuts it.
+inline constexpr size_t kMaxReportLine = 4096;
+
+// `s` when it has at most `max_bytes` bytes; else its start, cut at a UTF-8 character boundary,
+// followed by "… (N more bytes)" so that the whole is at most `max_bytes` long (for max_bytes >=
+// 37). N counts the bytes of `s` left out.
+std::string Abbreviate(std::string_view s, size_t max_bytes = kMaxReportLine);
+
+// `n` with a comma every three digits: 1000000 -> "1,000,000".
+std::string GroupThousands(uint64_t n);
+
+// The sorted distinct values of `values` as "{1, 2, 3}"; beyond `shown` values, the first
+// shown-1, an ellipsis and the last: "{1, 2, 3 … 1000000} (1,000,000 values)". Linear after the
+// sort, so a million values cost milliseconds.
+std::string SummarizeSet(std::vector<uint64_t> values, size_t shown = 8);
+
+// The difference of two sets (duplicates and order do not count), in a few words for a failure
+// line; "" when they are equal. Each side lists at most `shown` values, the first shown-1 and the
+// last:
+//   "missing 999,990 of 1,000,000: 1, 2, 3 … 999999; 2 unexpected: 5, 7"
+// "missing" are values of `expected` not in `found`; "unexpected" values of `found` not in
+// `expected`. O(n log n) in the sizes of the two sets.
+std::string SummarizeSetDifference(std::vector<uint64_t> expected, std::vector<uint64_t> found,
+                                   size_t shown = 8);
 
 }  // namespace rt

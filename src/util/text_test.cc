@@ -60,5 +60,69 @@ TEST(WordsTest, SplitsAtTheGivenSeparatorsOnly) {
   EXPECT_EQ(Words("x,,y,", ","), (Views{"x", "y"}));
 }
 
+TEST(AbbreviateTest, KeepsShortTextAsItIs) {
+  EXPECT_EQ(Abbreviate("short", 64), "short");
+  EXPECT_EQ(Abbreviate(std::string(64, 'x'), 64), std::string(64, 'x'));
+}
+
+TEST(AbbreviateTest, CutsLongTextAndCountsWhatIsLeftOut) {
+  const std::string cut = Abbreviate(std::string(100, 'x'), 64);
+  EXPECT_EQ(cut, std::string(27, 'x') + "… (73 more bytes)");
+  EXPECT_LE(cut.size(), 64u);
+  const std::string huge = Abbreviate(std::string(16 << 20, 'y'));
+  EXPECT_LE(huge.size(), kMaxReportLine);
+  EXPECT_TRUE(huge.ends_with(" more bytes)")) << huge.substr(huge.size() - 40);
+}
+
+TEST(AbbreviateTest, NeverSplitsAUtf8Character) {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "é";  // 2 bytes each
+  const std::string cut = Abbreviate(text, 64);
+  // 27 bytes would split the 14th "é"; the cut keeps 13 of them.
+  EXPECT_EQ(cut, text.substr(0, 26) + "… (54 more bytes)");
+}
+
+TEST(GroupThousandsTest, PutsACommaEveryThreeDigits) {
+  EXPECT_EQ(GroupThousands(0), "0");
+  EXPECT_EQ(GroupThousands(999), "999");
+  EXPECT_EQ(GroupThousands(1000), "1,000");
+  EXPECT_EQ(GroupThousands(1000000), "1,000,000");
+  EXPECT_EQ(GroupThousands(18446744073709551615u), "18,446,744,073,709,551,615");
+}
+
+TEST(SummarizeSetTest, ListsSmallSetsWhole) {
+  EXPECT_EQ(SummarizeSet({}), "{}");
+  EXPECT_EQ(SummarizeSet({3, 1, 2, 1}), "{1, 2, 3}");
+}
+
+TEST(SummarizeSetTest, ShortensLargeSets) {
+  std::vector<uint64_t> many;
+  for (uint64_t i = 1; i <= 1000000; ++i) many.push_back(i);
+  EXPECT_EQ(SummarizeSet(many, 4), "{1, 2, 3 … 1000000} (1,000,000 values)");
+}
+
+TEST(SummarizeSetDifferenceTest, EqualSetsGiveNothing) {
+  EXPECT_EQ(SummarizeSetDifference({}, {}), "");
+  EXPECT_EQ(SummarizeSetDifference({1, 2, 2, 3}, {3, 1, 2}), "");
+}
+
+TEST(SummarizeSetDifferenceTest, NamesMissingAndUnexpectedValues) {
+  EXPECT_EQ(SummarizeSetDifference({1, 2, 3}, {1}), "missing 2 of 3: 2, 3");
+  EXPECT_EQ(SummarizeSetDifference({1}, {1, 7, 5}), "2 unexpected: 5, 7");
+  EXPECT_EQ(SummarizeSetDifference({1, 2}, {2, 9}), "missing 1 of 2: 1; 1 unexpected: 9");
+}
+
+// A million additionalGids against the ten groups a process got: the summary is one short line,
+// and it takes well under a second.
+TEST(SummarizeSetDifferenceTest, AMillionValuesGiveOneShortLine) {
+  std::vector<uint64_t> expected;
+  for (uint64_t i = 1; i <= 1000000; ++i) expected.push_back(i);
+  std::vector<uint64_t> found;
+  for (uint64_t i = 999991; i <= 1000000; ++i) found.push_back(i);
+  found.push_back(5000000);
+  EXPECT_EQ(SummarizeSetDifference(expected, found, 4),
+            "missing 999,990 of 1,000,000: 1, 2, 3 … 999990; 1 unexpected: 5000000");
+}
+
 }  // namespace
 }  // namespace rt
