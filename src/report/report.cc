@@ -1,5 +1,6 @@
 #include "report/report.h"
 
+#include <algorithm>
 #include <string_view>
 
 #include "util/text.h"
@@ -7,9 +8,30 @@
 namespace rt::report {
 namespace {
 
-// One YAML scalar on one line: double-quoted with escapes whenever it is not plainly safe.
+// Line lengths: a TAP description, and each of expected, found and reason in a failure line, is
+// cut to its share so that the reference and level at the end of a line survive; the whole line
+// is cut at kMaxReportLine in any case.
+constexpr size_t kMaxDescription = 1024;
+constexpr size_t kMaxValue = 960;
+constexpr size_t kMaxYamlScalar = kMaxReportLine - 16;  // after "  reference: " and the like
+
+// `s` quoted as QuoteC does, abbreviated so that the quoted text is at most `max_bytes` long. An
+// escape takes up to four bytes, so a few rounds may be needed.
+std::string QuoteCapped(std::string_view s, size_t max_bytes) {
+  size_t budget = max_bytes;
+  std::string quoted = QuoteC(Abbreviate(s, budget));
+  while (quoted.size() > max_bytes && budget > 0) {
+    // Shrink in proportion to the overshoot, and by one byte at least.
+    budget = std::min(budget - 1, budget * max_bytes / quoted.size());
+    quoted = QuoteC(Abbreviate(s, budget));
+  }
+  return quoted;
+}
+
+// One YAML scalar on one line, at most kMaxYamlScalar bytes: double-quoted with escapes whenever
+// it is not plainly safe.
 std::string YamlScalar(std::string_view s) {
-  bool plain = !s.empty() && s.front() != ' ' && s.back() != ' ';
+  bool plain = !s.empty() && s.front() != ' ' && s.back() != ' ' && s.size() <= kMaxYamlScalar;
   for (char c : s) {
     if (static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\' || c == ':' || c == '#' ||
         c == '\'' || c == '{' || c == '}' || c == '[' || c == ']' || c == ',' || c == '&' ||
@@ -19,13 +41,14 @@ std::string YamlScalar(std::string_view s) {
     }
   }
   if (plain) return std::string(s);
-  return QuoteC(s);
+  return QuoteCapped(s, kMaxYamlScalar);
 }
 
 // TAP descriptions must not contain '#' (it starts a directive) nor a newline.
 std::string TapDescription(const Assertion& a) {
   std::string d = a.id;
   if (!a.subject.empty()) d += ": " + a.subject;
+  d = Abbreviate(d, kMaxDescription);
   for (char& c : d) {
     if (c == '#') c = '_';
     if (c == '\n' || c == '\r') c = ' ';
@@ -40,6 +63,14 @@ std::string OneLine(std::string s) {
   return s;
 }
 
+// "ok N - DESC # SKIP REASON", at most kMaxReportLine bytes: the reason is cut, never the
+// directive.
+std::string SkipLine(int n, const std::string& desc, const std::string& reason) {
+  std::string line = "ok " + std::to_string(n) + " - " + desc + " # SKIP ";
+  const size_t room = line.size() < kMaxReportLine ? kMaxReportLine - line.size() : 0;
+  return line + Abbreviate(OneLine(reason), room);
+}
+
 }  // namespace
 
 bool Counts(Level level, Level threshold) {
@@ -48,15 +79,17 @@ bool Counts(Level level, Level threshold) {
 
 std::string FailureLine(const Assertion& a) {
   std::string line = a.id;
-  if (!a.subject.empty()) line += ": " + a.subject;
+  if (!a.subject.empty()) line += ": " + Abbreviate(a.subject, kMaxDescription);
+  const std::string reason = Abbreviate(a.reason, kMaxValue);
   if (!a.reason.empty() && a.expected.empty() && a.found.empty()) {
-    line += ": " + a.reason;
+    line += ": " + reason;
   } else {
-    line += ": expected " + a.expected + ", found " + a.found;
-    if (!a.reason.empty()) line += " (" + a.reason + ")";
+    line += ": expected " + Abbreviate(a.expected, kMaxValue) + ", found " +
+            Abbreviate(a.found, kMaxValue);
+    if (!a.reason.empty()) line += " (" + reason + ")";
   }
   line += " (" + a.reference + ", " + std::string(LevelName(a.level)) + ")";
-  return OneLine(line);
+  return Abbreviate(OneLine(line));
 }
 
 void WriteTap(std::ostream& out, const std::vector<Assertion>& assertions, Level threshold) {
@@ -70,12 +103,14 @@ void WriteTap(std::ostream& out, const std::vector<Assertion>& assertions, Level
         out << "ok " << n << " - " << desc << "\n";
         break;
       case Outcome::kSkip:
-        out << "ok " << n << " - " << desc << " # SKIP " << OneLine(a.reason) << "\n";
+        out << SkipLine(n, desc, a.reason) << "\n";
         break;
       case Outcome::kFail:
         if (!Counts(a.level, threshold)) {
-          out << "ok " << n << " - " << desc << " # SKIP " << LevelName(a.level)
-              << " failure below the compliance level: " << OneLine(FailureLine(a)) << "\n";
+          out << SkipLine(n, desc,
+                          std::string(LevelName(a.level)) +
+                              " failure below the compliance level: " + FailureLine(a))
+              << "\n";
           break;
         }
         out << "not ok " << n << " - " << desc << "\n";

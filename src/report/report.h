@@ -14,11 +14,15 @@ namespace rt::report {
 // SHOULD under should and may, MAY under may only.
 bool Counts(Level level, Level threshold);
 
-// "hostname: expected "web-1", found "runc" (config.md#hostname, MUST)".
+// "hostname: expected "web-1", found "runc" (config.md#hostname, MUST)". One line of at most
+// kMaxReportLine bytes (util/text.h): subject, expected, found and reason are abbreviated first,
+// so the reference and level stay.
 std::string FailureLine(const Assertion& a);
 
 // Writes the whole TAP 13 stream: version line, one test line per assertion (failures below the
-// threshold become "# SKIP"), a YAML block under each counted failure, the plan line last.
+// threshold become "# SKIP"), a YAML block under each counted failure, the plan line last. No
+// line is longer than kMaxReportLine bytes: descriptions, reasons and YAML values are
+// abbreviated ("… (N more bytes)").
 void WriteTap(std::ostream& out, const std::vector<Assertion>& assertions, Level threshold);
 
 // Writes FailureLine for every counted failure.

@@ -4,6 +4,8 @@
 
 #include <sstream>
 
+#include "util/text.h"
+
 namespace rt::report {
 namespace {
 
@@ -92,6 +94,40 @@ TEST(ComplianceLevel, MustAlwaysCounts) {
   EXPECT_TRUE(Counts(Level::kMust, Level::kMay));
   EXPECT_FALSE(Counts(Level::kMay, Level::kShould));
   EXPECT_TRUE(Counts(Level::kMay, Level::kMay));
+}
+
+// A check comparing huge values (a million additionalGids, a long path) still writes short lines:
+// no stderr line and no TAP line beyond kMaxReportLine bytes, and the end of each line, the
+// reference and level or the SKIP directive, survives the cut.
+TEST(LineCap, EveryLineStaysWithinTheCap) {
+  Assertion a = Failed(Level::kMust);
+  a.subject = std::string(100000, 's');
+  a.expected = std::string(8 << 20, 'e');
+  a.found = std::string(100000, '\x01');  // escaped to four bytes each in YAML
+  a.reason = std::string(100000, 'r');
+  const std::string line = FailureLine(a);
+  EXPECT_LE(line.size(), kMaxReportLine);
+  EXPECT_TRUE(line.ends_with("(config.md#hostname, MUST)")) << line.substr(line.size() - 80);
+  EXPECT_NE(line.find("… (8387685 more bytes)"), std::string::npos);
+
+  Assertion skipped = a;
+  skipped.outcome = Outcome::kSkip;
+  Assertion below = a;
+  below.level = Level::kShould;
+  std::ostringstream tap;
+  WriteTap(tap, {a, skipped, below}, Level::kMust);
+  std::istringstream lines(tap.str());
+  int skips = 0;
+  for (std::string l; std::getline(lines, l);) {
+    EXPECT_LE(l.size(), kMaxReportLine) << l.substr(0, 80);
+    if (l.starts_with("ok ")) {
+      EXPECT_NE(l.find(" more bytes) # SKIP "), std::string::npos) << l.substr(0, 80);
+      ++skips;
+    }
+  }
+  EXPECT_EQ(skips, 2);
+  EXPECT_NE(tap.str().find("  actual: \"\\x01\\x01"), std::string::npos);
+  EXPECT_NE(tap.str().find(" more bytes)\"\n"), std::string::npos);
 }
 
 }  // namespace
