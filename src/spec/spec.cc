@@ -6,7 +6,9 @@
 // objects (annotations, sysctl, unified, rdma, timeOffsets, netDevices) with '.' when the key is a
 // plain identifier and JSON-quoted in brackets otherwise:
 //   process.rlimits[2].hard    linux.netDevices.eth0.name    linux.sysctl["net.ipv4.ip_forward"]
-// The first error ends the parse; nlohmann's exceptions never leave this file.
+// nlohmann's SAX parser reads the text into a tree while a PathBuilder keeps the JSON path of
+// where it stands, so a syntax error names its byte and its JSON path too. The first error ends
+// the parse; nlohmann's exceptions never leave this file.
 #include "spec/spec.h"
 
 #include <cctype>
@@ -16,6 +18,8 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <type_traits>
+
+#include "util/text.h"
 
 namespace rt::spec {
 namespace {
@@ -55,25 +59,43 @@ bool IsIdentifier(const std::string& key) {
   return true;
 }
 
+// The JSON path of a member of the node at `path`: ".key" for a plain identifier, ["key"]
+// (JSON-quoted) otherwise, and no dot at the top level.
+std::string MemberPath(const std::string& path, const std::string& key) {
+  if (IsIdentifier(key)) return path.empty() ? key : path + "." + key;
+  return path + "[" + json(key).dump() + "]";
+}
+
+// The text of numbers that nlohmann reads as a double although they are written as integers
+// (beyond the 64-bit range), by JSON path, so that errors echo them exactly. Capped: a config of a
+// million such numbers falls back to the double's text beyond the first kMaxRawNumbers.
+constexpr size_t kMaxRawNumbers = 10000;
+using RawNumbers = std::map<std::string, std::string>;
+
 // A JSON node, its path, and the first error of the whole parse (shared by all readers).
 struct Reader {
   const json& node;
   std::string path;
   std::string* error;
+  const RawNumbers* raw_numbers;
 
   bool failed() const { return !error->empty(); }
   void Fail(const std::string& what) const {
     if (!failed()) *error = (path.empty() ? "config root" : path) + ": " + what;
   }
   Reader Member(const std::string& key, const json& child) const {
-    return {child, path.empty() ? key : path + "." + key, error};
+    return {child, path.empty() ? key : path + "." + key, error, raw_numbers};
   }
   Reader MapEntry(const std::string& key, const json& child) const {
-    return IsIdentifier(key) ? Member(key, child)
-                             : Reader{child, path + "[" + json(key).dump() + "]", error};
+    return {child, MemberPath(path, key), error, raw_numbers};
   }
   Reader Element(size_t i, const json& child) const {
-    return {child, path + "[" + std::to_string(i) + "]", error};
+    return {child, path + "[" + std::to_string(i) + "]", error, raw_numbers};
+  }
+  // The number as the config writes it, when it was an integer literal beyond 64 bits.
+  std::string NumberText() const {
+    auto it = raw_numbers->find(path);
+    return it != raw_numbers->end() ? it->second : node.dump();
   }
   bool Expect(json::value_t type, const char* kind) const {
     if (node.type() == type) return true;
@@ -138,7 +160,7 @@ void Decode(const Reader& r, T* out) {
       const double limit = std::ldexp(1.0, Limits::digits);  // max() + 1, exact in a double
       if (std::isfinite(v) && std::trunc(v) == v &&
           (v >= limit || (Limits::is_signed ? v <= -limit : v < 0))) {
-        return out_of_range(r.node.dump());
+        return out_of_range(r.NumberText());
       }
       return r.Fail("expected " + expected + ", found number");
     }
@@ -438,25 +460,139 @@ void Members(const Reader& r, Config* v) {
   r.Field("linux", &v->linux_);
 }
 
+// Bytes from 0x80 up as \xNN, so that a message quoting broken UTF-8 is valid text.
+std::string EscapeHigh(std::string_view text) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : text) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else {
+      out += {'\\', 'x', kHex[c >> 4], kHex[c & 0xf]};
+    }
+  }
+  return out;
+}
+
 // nlohmann's message without its prefix, "[json.exception.parse_error.101] parse error at line 1,
 // column 7: " (the byte offset is reported on its own). The message quotes the bytes last read,
-// which may be broken UTF-8; bytes beyond ASCII become \xNN so the message is always valid text.
-std::string Reason(const json::exception& e) {
+// `last_token`, which may be broken UTF-8 or a whole 60 MiB string: they are escaped and cut.
+std::string Reason(const json::exception& e, const std::string& last_token) {
   std::string what = e.what();
   if (size_t id_end = what.find("] "); id_end != std::string::npos) what.erase(0, id_end + 2);
   if (what.starts_with("parse error")) {
     if (size_t colon = what.find(": "); colon != std::string::npos) what.erase(0, colon + 2);
   }
-  std::string text;
-  for (unsigned char c : what) {
-    static const char kHex[] = "0123456789abcdef";
-    if (c < 0x80) {
-      text += static_cast<char>(c);
-    } else {
-      text += {'\\', 'x', kHex[c >> 4], kHex[c & 0xf]};
+  constexpr size_t kMaxQuoted = 64;
+  const size_t at = last_token.empty() ? std::string::npos : what.find(last_token);
+  if (at == std::string::npos) return Abbreviate(EscapeHigh(what), 1024);
+  return EscapeHigh(what.substr(0, at)) + Abbreviate(EscapeHigh(last_token), kMaxQuoted) +
+         Abbreviate(EscapeHigh(what.substr(at + last_token.size())), 512);
+}
+
+// The SAX handler: builds the tree as nlohmann's own DOM parser does, and knows at every step the
+// JSON path of the value being read (for syntax errors) and the text of integer literals too big
+// for 64 bits.
+class PathBuilder {
+ public:
+  PathBuilder(json* root, RawNumbers* raw_numbers) : root_(root), raw_numbers_(raw_numbers) {}
+
+  bool null() { return Put(nullptr); }
+  bool boolean(bool v) { return Put(v); }
+  bool number_integer(json::number_integer_t v) { return Put(v); }
+  bool number_unsigned(json::number_unsigned_t v) { return Put(v); }
+  bool number_float(json::number_float_t v, const std::string& text) {
+    const bool integer_literal = text.find_first_of(".eE") == std::string::npos;
+    if (integer_literal && raw_numbers_->size() < kMaxRawNumbers) {
+      (*raw_numbers_)[Path()] = text;
     }
+    return Put(v);
   }
-  return text;
+  bool string(std::string& v) { return Put(std::move(v)); }
+  bool binary(json::binary_t& /*unused*/) { return false; }  // JSON text has none
+  bool start_object(size_t /*unknown*/) { return Open(json::object()); }
+  bool key(std::string& k) {
+    frames_.back().key = std::move(k);
+    frames_.back().pending = true;
+    return true;
+  }
+  bool end_object() { return Close(); }
+  bool start_array(size_t /*unknown*/) { return Open(json::array()); }
+  bool end_array() { return Close(); }
+  bool parse_error(size_t byte, const std::string& last_token, const json::exception& e) {
+    error_byte_ = byte;
+    error_ = Reason(e, last_token);
+    return false;
+  }
+
+  // Where the reader stands: the value being read, or the container when between values.
+  std::string Path() const {
+    std::string path;
+    for (const Frame& f : frames_) {
+      if (f.container->is_array()) {
+        const size_t index = f.container->size() - (f.pending ? 1 : 0);
+        path += "[" + std::to_string(index) + "]";
+      } else if (f.pending) {
+        path = MemberPath(path, f.key);
+      }
+    }
+    return path;
+  }
+  size_t error_byte() const { return error_byte_; }
+  const std::string& error() const { return error_; }
+
+ private:
+  struct Frame {
+    json* container;
+    std::string key;  // objects: the last key read
+    // Objects: the value of `key` is being read. Arrays: the last element is a container being
+    // read (else the reader stands at the next element).
+    bool pending = false;
+  };
+
+  // Places `v` where the reader stands; containers stay put while their children are read, so
+  // the pointers in frames_ stay valid.
+  json* Place(json&& v) {
+    if (frames_.empty()) {
+      *root_ = std::move(v);
+      return root_;
+    }
+    Frame& f = frames_.back();
+    if (f.container->is_array()) {
+      f.container->push_back(std::move(v));
+      return &f.container->back();
+    }
+    f.pending = false;
+    json& slot = (*f.container)[f.key];  // a repeated key: the last value wins
+    slot = std::move(v);
+    return &slot;
+  }
+  bool Put(json&& v) {
+    Place(std::move(v));
+    return true;
+  }
+  bool Open(json&& container) {
+    // The parent stays pending while the container is read, for the paths inside it.
+    json* placed = Place(std::move(container));
+    if (!frames_.empty()) frames_.back().pending = true;
+    frames_.push_back({placed});
+    return true;
+  }
+  bool Close() {
+    frames_.pop_back();
+    if (!frames_.empty()) frames_.back().pending = false;
+    return true;
+  }
+
+  json* root_;
+  RawNumbers* raw_numbers_;
+  std::vector<Frame> frames_;
+  size_t error_byte_ = 0;
+  std::string error_;
+};
+
+std::string Where(size_t byte, const std::string& path) {
+  return "at byte " + std::to_string(byte) + " (" + (path.empty() ? "config root" : path) + ")";
 }
 
 }  // namespace
@@ -466,18 +602,31 @@ Result<Config> ParseConfig(const std::string& text) {
     return Status::Error("config is empty");
   }
   try {
-    const json root = json::parse(text);
+    json root;
+    RawNumbers raw_numbers;
+    PathBuilder builder(&root, &raw_numbers);
+    // nlohmann's lexer takes a NUL byte outside a string for the end of the input: the parse
+    // stops there, either at a complete document or with "unexpected end of input" at the NUL.
+    const size_t nul = text.find('\0');
+    const bool parsed = json::sax_parse(text, &builder);
+    if (nul != std::string::npos && (parsed || builder.error_byte() > nul)) {
+      return Status::Error("not valid JSON: " + Where(nul + 1, builder.Path()) +
+                           (parsed ? ": a NUL byte after the end of the document"
+                                   : ": a NUL byte (JSON text has none outside escapes)"));
+    }
+    if (!parsed) {
+      return Status::Error("not valid JSON: " + Where(builder.error_byte(), builder.Path()) +
+                           ": " + builder.error());
+    }
     std::string error;
     Config config;
-    Decode(Reader{root, "", &error}, &config);
+    Decode(Reader{root, "", &error, &raw_numbers}, &config);
     if (!error.empty()) return Status::Error(error);
     return config;
-  } catch (const json::parse_error& e) {
-    return Status::Error("not valid JSON: at byte " + std::to_string(e.byte) + ": " + Reason(e));
-  } catch (const json::exception& e) {  // a number beyond the range of a double: 1e400
-    return Status::Error("not valid JSON: " + Reason(e));
+  } catch (const json::exception& e) {
+    return Status::Error("not valid JSON: " + Reason(e, ""));
   } catch (const std::exception& e) {  // bad_alloc: no exception leaves ParseConfig
-    return Status::Error(std::string("config.json could not be read: ") + e.what());
+    return Status::Error(std::string("config could not be read: ") + e.what());
   }
 }
 

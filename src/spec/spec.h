@@ -3,6 +3,7 @@
 // spec gives absence and emptiness the same meaning); unknown fields are ignored.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -265,8 +266,15 @@ struct Config {
   std::optional<Linux> linux_;
 };
 
-// Parses config.json text. A syntax error names the byte offset; a value of the wrong type names
-// its JSON path: "process.rlimits[2].hard: expected unsigned integer, found string".
+// The largest config runtimetest reads, far above any real one (runc's default spec is 3 KiB; a
+// million additionalGids take 8 MiB). A bigger file is refused, never cut.
+inline constexpr size_t kMaxConfigBytes = size_t{64} << 20;
+
+// Parses config.json text. Syntax errors, a NUL byte, and text after the document name the byte
+// (1-based) and the JSON path where the parser stood: "not valid JSON: at byte 29
+// (process.terminal): ..."; what the parser quotes is cut to a few dozen bytes. A value of the
+// wrong type names its JSON path:
+// "process.rlimits[2].hard: expected unsigned integer, found string".
 // Integers out of range for their field ("process.user.uid: 4294967296 is out of range for a
 // 32-bit unsigned integer") and missing REQUIRED fields ("mounts[0].destination: required field
 // is missing") are errors too; null counts as absent; unknown fields are ignored.

@@ -343,19 +343,19 @@ TEST(SpecParse, EmptyTextIsAnError) {
 // stops early, a little past the first bad byte otherwise.
 TEST(SpecParse, SyntaxErrorsNameTheByte) {
   EXPECT_EQ(ErrorOf(R"({"ociVersion": "1.2.0")"),
-            "not valid JSON: at byte 23: syntax error while parsing object - "
+            "not valid JSON: at byte 23 (config root): syntax error while parsing object - "
             "unexpected end of input; expected '}'");
   EXPECT_EQ(ErrorOf(R"({"process": {"terminal": tru}})"),
-            "not valid JSON: at byte 29: syntax error while parsing value - "
+            "not valid JSON: at byte 29 (process.terminal): syntax error while parsing value - "
             "invalid literal; last read: '\"terminal\": tru}'");
   EXPECT_EQ(ErrorOf(R"({"ociVersion": "1.2.0"} trailing)"),
-            "not valid JSON: at byte 27: syntax error while parsing value - "
+            "not valid JSON: at byte 27 (config root): syntax error while parsing value - "
             "invalid literal; last read: '\"1.2.0\"} tra'; expected end of input");
 }
 
 TEST(SpecParse, BrokenUtf8InASyntaxErrorIsEscaped) {
   EXPECT_EQ(ErrorOf("{\"hostname\": \"h\xff\"}"),
-            "not valid JSON: at byte 16: syntax error while parsing value - "
+            "not valid JSON: at byte 16 (hostname): syntax error while parsing value - "
             "invalid string: ill-formed UTF-8 byte; last read: '\"h\\xff'");
 }
 
@@ -369,7 +369,7 @@ TEST(SpecParse, TruncatedConfigIsASyntaxError) {
 
 TEST(SpecParse, NumbersBeyondADoubleAreASyntaxError) {
   EXPECT_EQ(ErrorOf(ConfigWith(R"("process": {"oomScoreAdj": 1e400})")),
-            "not valid JSON: number overflow parsing '1e400'");
+            "not valid JSON: at byte 56 (process.oomScoreAdj): number overflow parsing '1e400'");
 }
 
 TEST(SpecParse, RootMustBeAnObject) {
@@ -461,13 +461,13 @@ TEST(SpecParse, HugeNumbersAreCleanErrors) {
             "process.user.uid: 1e+30 is out of range for a 32-bit unsigned integer");
   EXPECT_EQ(ErrorOf(ConfigWith(R"("process": {"rlimits": [{"type": "RLIMIT_CORE", "soft": 0,
                                                            "hard": 18446744073709551616}]})")),
-            "process.rlimits[0].hard: 1.8446744073709552e+19 is out of range for a 64-bit "
+            "process.rlimits[0].hard: 18446744073709551616 is out of range for a 64-bit "
             "unsigned integer");
   EXPECT_EQ(ErrorOf(ConfigWith(R"("linux": {"resources": {"memory": {"limit": -1e300}}})")),
             "linux.resources.memory.limit: -1e+300 is out of range for a 64-bit integer");
   EXPECT_EQ(ErrorOf(ConfigWith(R"("linux": {"resources": {"memory": {"limit":
                                                            -9223372036854775809}}})")),
-            "linux.resources.memory.limit: -9.223372036854776e+18 is out of range for a 64-bit "
+            "linux.resources.memory.limit: -9223372036854775809 is out of range for a 64-bit "
             "integer");
 }
 
@@ -577,6 +577,58 @@ TEST(SpecParse, DeeplyNestedUnknownValuesAreHarmless) {
 TEST(SpecParse, TheFirstErrorIsReported) {
   EXPECT_EQ(ErrorOf(R"({"ociVersion": 1, "hostname": 2, "process": []})"),
             "ociVersion: expected string, found integer");
+}
+
+// nlohmann's lexer stops at a NUL byte as at the end of a C string; the config must not.
+TEST(SpecParse, ANulByteIsAnErrorWhereverItIs) {
+  EXPECT_EQ(ErrorOf(std::string(R"({"ociVersion":"1.0.2"})") + '\0' + "garbage"),
+            "not valid JSON: at byte 23 (config root): a NUL byte after the end of the document");
+  EXPECT_EQ(ErrorOf(std::string(R"({"ociVersion":"1.0.2","process":{"args":["a",)") + '\0' +
+                    R"("b"]}})"),
+            "not valid JSON: at byte 46 (process.args[1]): a NUL byte (JSON text has none "
+            "outside escapes)");
+  EXPECT_EQ(ErrorOf(std::string(R"({"ociVersion":"1.0)") + '\0' + R"("})"),
+            "not valid JSON: at byte 19 (ociVersion): a NUL byte (JSON text has none outside "
+            "escapes)");
+  Result<Config> escaped = ParseConfig(R"({"ociVersion":"1.0.2","hostname":"a\u0000b"})");
+  ASSERT_TRUE(escaped.ok()) << escaped.status().message();
+  EXPECT_EQ(*escaped->hostname, std::string("a\0b", 3));
+}
+
+TEST(SpecParse, SyntaxErrorsNameTheJsonPathWhereTheParserStood) {
+  EXPECT_EQ(ErrorOf(R"({"ociVersion":"1.0.2","mounts":[{"destination":"/a"},{"destination":})"),
+            "not valid JSON: at byte 69 (mounts[1].destination): syntax error while parsing "
+            "value - unexpected '}'; expected '[', '{', or a literal");
+  EXPECT_EQ(ErrorOf(R"({"linux":{"sysctl":{"net.core.somaxconn":[1,2 3]}}})"),
+            "not valid JSON: at byte 47 (linux.sysctl[\"net.core.somaxconn\"][2]): syntax error "
+            "while parsing array - unexpected number literal; expected ']'");
+}
+
+// A 20 MiB string without its closing quote: the message quotes a few dozen bytes of it.
+TEST(SpecParse, AHugeBrokenTokenIsQuotedInShort) {
+  const std::string error =
+      ErrorOf(R"({"ociVersion":"1.0.2","hostname":")" + std::string(20 << 20, 'h'));
+  EXPECT_LT(error.size(), 400u) << error.substr(0, 400);
+  EXPECT_TRUE(error.starts_with("not valid JSON: at byte 20971555 (hostname): syntax error while "
+                                "parsing value - invalid string: missing closing quote; last "
+                                "read: '\"hhhh"))
+      << error;
+  EXPECT_NE(error.find(" more bytes)'"), std::string::npos) << error;
+}
+
+// A million array elements parse in well under a second and fail with the element's index.
+TEST(SpecParse, AMillionElementsAreReadAndTheBadOneNamed) {
+  std::string gids;
+  for (int i = 0; i < 1000000; ++i) gids += std::to_string(i) + ",";
+  Result<Config> parsed =
+      ParseConfig(ConfigWith(R"("process": {"user": {"uid": 0, "gid": 0, "additionalGids": [)" +
+                             gids + "0]}}"));
+  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  EXPECT_EQ(parsed->process->user->additional_gids->size(), 1000001u);
+  EXPECT_EQ(ErrorOf(ConfigWith(R"("process": {"user": {"uid": 0, "gid": 0, "additionalGids": [)" +
+                               gids + "-1]}}")),
+            "process.user.additionalGids[1000000]: expected unsigned integer, found negative "
+            "integer -1");
 }
 
 }  // namespace
