@@ -11,6 +11,8 @@
 #include "report/report.h"
 #include "spec/spec.h"
 #include "sys/system.h"
+#include "util/file.h"
+#include "util/text.h"
 
 namespace rt {
 namespace {
@@ -36,8 +38,14 @@ std::string ResolveSpecPath(const Options& opts, sys::System& sys) {
 }
 
 int CannotRun(const std::string& reason) {
-  std::cout << "TAP version 13\nBail out! " << reason << "\n" << std::flush;
-  std::cerr << "runtimetest: " << reason << "\n";
+  // One line each, whatever the reason quotes (a config's bytes, a long path).
+  std::string line = reason;
+  for (char& c : line) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  line = Abbreviate(line, kMaxReportLine - 16);
+  std::cout << "TAP version 13\nBail out! " << line << "\n" << std::flush;
+  std::cerr << "runtimetest: " << line << "\n";
   return 2;
 }
 
@@ -126,7 +134,9 @@ int ValidateMain(const std::vector<std::string>& args) {
 
   sys::System& sys = sys::Linux();
   const std::string path = ResolveSpecPath(opts, sys);
-  Result<std::string> text = sys.ReadFile(path);
+  // Read here rather than through sys.ReadFile, which is for kernel files: a config must be a
+  // regular file, read whole up to a cap far above any real one, never cut silently.
+  Result<std::string> text = ReadRegularFile(path, spec::kMaxConfigBytes);
   if (!text.ok()) return CannotRun("cannot read the config: " + text.status().message());
   Result<spec::Config> config = spec::ParseConfig(*text);
   if (!config.ok()) return CannotRun(path + ": " + config.status().message());

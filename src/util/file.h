@@ -15,4 +15,10 @@ namespace rt {
 Result<std::string> ReadWholeFile(const std::string& path, size_t max_bytes = SIZE_MAX,
                                   int extra_flags = 0);
 
+// The contents of the regular file at `path` (symlinks followed), for input that must be a whole
+// document, like the config. Never blocks: a FIFO, socket or device is refused, before any read,
+// with "<path>: not a regular file (a FIFO)"; a file of more than `max_bytes` bytes with
+// "<path>: larger than N MiB (M bytes)", also when it grows past the cap while being read.
+Result<std::string> ReadRegularFile(const std::string& path, size_t max_bytes);
+
 }  // namespace rt

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -56,6 +57,35 @@ TEST(ReadWholeFile, SaysWhichFileCannotBeRead) {
   ASSERT_FALSE(data.ok());
   EXPECT_EQ(data.status().err(), EISDIR);
   EXPECT_EQ(data.status().message().rfind("read /tmp: ", 0), 0u);
+}
+
+TEST_F(ReadWholeFileTest, ReadRegularFileReadsAllUpToTheCap) {
+  Result<std::string> data = ReadRegularFile(path_, content_.size());
+  ASSERT_TRUE(data.ok()) << data.status().message();
+  EXPECT_EQ(*data, content_);
+}
+
+TEST_F(ReadWholeFileTest, ReadRegularFileRefusesAFileOverTheCapWhole) {
+  ASSERT_EQ(::truncate(path_.c_str(), (3 << 20) + 1), 0);
+  Result<std::string> data = ReadRegularFile(path_, 3 << 20);
+  ASSERT_FALSE(data.ok());
+  EXPECT_EQ(data.status().message(), path_ + ": larger than 3 MiB (3145729 bytes)");
+}
+
+TEST(ReadRegularFile, RefusesWhatIsNotARegularFileWithoutBlocking) {
+  char dir[] = "/tmp/read_regular_file_XXXXXX";
+  ASSERT_NE(::mkdtemp(dir), nullptr);
+  const std::string fifo = std::string(dir) + "/fifo";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  Result<std::string> from_fifo = ReadRegularFile(fifo, 100);  // no writer: must not wait
+  ASSERT_FALSE(from_fifo.ok());
+  EXPECT_EQ(from_fifo.status().message(), fifo + ": not a regular file (a FIFO)");
+  EXPECT_EQ(ReadRegularFile(dir, 100).status().message(),
+            std::string(dir) + ": not a regular file (a directory)");
+  EXPECT_EQ(ReadRegularFile("/dev/null", 100).status().message(),
+            "/dev/null: not a regular file (a character device)");
+  ::unlink(fifo.c_str());
+  ::rmdir(dir);
 }
 
 }  // namespace
