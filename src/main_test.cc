@@ -1,15 +1,25 @@
 // The built binary, end to end: linked statically, exit codes, the two report streams.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <map>
 #include <random>
+#include <sstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace {
 
@@ -64,6 +74,10 @@ std::string Hostname() {
 }
 
 TEST(Binary, IsFullyStatic) {
+#ifdef RT_SANITIZED
+  GTEST_SKIP() << "RT_SANITIZE build: ASan and UBSan cannot link statically, so this runtimetest "
+                  "is dynamic; the default and release builds enforce this test";
+#endif
   FILE* p = popen(("readelf -l " + std::string(RT_BINARY) + " 2>&1").c_str(), "r");
   ASSERT_NE(p, nullptr);
   std::string text;
@@ -154,6 +168,224 @@ TEST(Binary, NeverCrashesOnGarbage) {
     Outcome r = Exec("--path=" + b.path());
     EXPECT_TRUE(r.status == 0 || r.status == 1 || r.status == 2)
         << "status " << r.status << " on: " << text;
+  }
+}
+
+// The bad-config corpus (testdata/bad-configs/cases.tsv): every case ends with its exit status
+// and message, within a few seconds, and no report line is longer than the cap (4 KiB).
+// ASan and UBSan make the binary a few times slower; the time limits grow with it.
+#ifdef RT_SANITIZED
+constexpr int kSlowdown = 4;
+#else
+constexpr int kSlowdown = 1;
+#endif
+
+namespace corpus {
+
+struct Case {
+  std::string name;
+  int exit_status = 0;
+  std::vector<std::string> checks;
+  std::string message;  // a substring of stderr; "-": stderr must be empty
+};
+
+std::vector<Case> ReadCases() {
+  std::ifstream in(std::string(RT_SOURCE_DIR) + "/testdata/bad-configs/cases.tsv");
+  std::vector<Case> cases;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cols;
+    std::stringstream ss(line);
+    for (std::string col; std::getline(ss, col, '\t');) cols.push_back(col);
+    if (cols.size() != 4) {
+      ADD_FAILURE() << "cases.tsv: expected 4 tab-separated columns: " << line;
+      continue;
+    }
+    Case c{cols[0], std::stoi(cols[1]), {}, cols[3]};
+    std::stringstream names(cols[2]);
+    for (std::string n; names >> n;) c.checks.push_back(n);
+    cases.push_back(c);
+  }
+  return cases;
+}
+
+void WriteFile(const fs::path& p, const std::string& data) {
+  std::ofstream(p, std::ios::binary) << data;
+}
+
+std::string Repeat(const std::string& s, size_t n) {
+  std::string out;
+  out.reserve(s.size() * n);
+  for (size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+// The cases too big or too binary to commit, or that are not files at all: each makes
+// DIR/config.json (or leaves it out).
+const std::map<std::string, std::function<void(const fs::path&)>>& Generators() {
+  static const std::map<std::string, std::function<void(const fs::path&)>> gens = {
+      {"empty-file", [](const fs::path& p) { WriteFile(p, ""); }},
+      {"nul-after-document",
+       [](const fs::path& p) { WriteFile(p, std::string("{\"ociVersion\":\"1.0.2\"}\0garbage", 30)); }},
+      {"nul-inside-document",
+       [](const fs::path& p) {
+         WriteFile(p, std::string("{\"ociVersion\":\"1.0.2\",\"process\":{\"args\":[\"a\",\0\"b\"]}}",
+                                  53));
+       }},
+      {"non-utf8-string",
+       [](const fs::path& p) { WriteFile(p, "{\"ociVersion\":\"1.0.2\",\"hostname\":\"h\xff\"}"); }},
+      {"non-utf8-overlong",
+       [](const fs::path& p) { WriteFile(p, "{\"ociVersion\":\"1.0.2\",\"hostname\":\"\xc0\xaf\"}"); }},
+      {"utf16-text",
+       [](const fs::path& p) {
+         const std::string ascii = "{\"ociVersion\":\"1.0.2\"}";
+         std::string utf16 = "\xff\xfe";
+         for (char c : ascii) utf16 += std::string{c, '\0'};
+         WriteFile(p, utf16);
+       }},
+      {"deep-arrays-unclosed", [](const fs::path& p) { WriteFile(p, std::string(100000, '[')); }},
+      {"deep-arrays-closed",
+       [](const fs::path& p) {
+         WriteFile(p, "{\"ociVersion\":\"1.0.2\",\"x\":" + std::string(100000, '[') +
+                          std::string(100000, ']') + "}");
+       }},
+      {"deep-objects-unclosed",
+       [](const fs::path& p) { WriteFile(p, "{\"ociVersion\":\"1.0.2\",\"x\":" + Repeat("{\"a\":", 100000)); }},
+      {"huge-integer-literal",
+       [](const fs::path& p) {
+         WriteFile(p, "{\"ociVersion\":\"1.0.2\",\"x\":1" + std::string(1000000, '0') + "}");
+       }},
+      {"huge-string-unclosed",
+       [](const fs::path& p) {
+         WriteFile(p, "{\"ociVersion\":\"1.0.2\",\"hostname\":\"" + std::string(20 << 20, 'h'));
+       }},
+      {"million-additionalGids",
+       [](const fs::path& p) {
+         std::string gids;
+         for (int i = 1; i <= 1000000; ++i) gids += (i > 1 ? "," : "") + std::to_string(i);
+         WriteFile(p, "{\"ociVersion\":\"1.0.2\",\"process\":{\"user\":{\"uid\":" +
+                          std::to_string(getuid()) + ",\"gid\":" + std::to_string(getgid()) +
+                          ",\"additionalGids\":[" + gids + "]}}}");
+       }},
+      {"million-args-last-bad",
+       [](const fs::path& p) {
+         WriteFile(p, "{\"ociVersion\":\"1.0.2\",\"process\":{\"args\":[" + Repeat("\"a\",", 1000000) +
+                          "1]}}");
+       }},
+      {"million-keys-annotations",
+       [](const fs::path& p) {
+         std::string members;
+         for (int i = 0; i < 1000000; ++i) members += "\"k" + std::to_string(i) + "\":\"v\",";
+         WriteFile(p, "{\"ociVersion\":\"1.0.2\",\"annotations\":{" + members + "\"k\":\"v\"}}");
+       }},
+      {"over-size-cap",
+       [](const fs::path& p) {
+         // Sparse: 64 MiB + 1 byte on disk costs nothing.
+         WriteFile(p, "");
+         fs::resize_file(p, (uintmax_t{64} << 20) + 1);
+       }},
+      {"directory", [](const fs::path& p) { fs::create_directory(p); }},
+      {"fifo", [](const fs::path& p) { ASSERT_EQ(mkfifo(p.c_str(), 0600), 0); }},
+      {"dev-null", [](const fs::path& p) { fs::create_symlink("/dev/null", p); }},
+      {"symlink-loop", [](const fs::path& p) { fs::create_symlink(p, p); }},
+      {"dangling-symlink",
+       [](const fs::path& p) { fs::create_symlink(p.parent_path() / "nowhere", p); }},
+      {"missing", [](const fs::path&) {}},
+  };
+  return gens;
+}
+
+struct Run {
+  Outcome outcome;      // status -1: killed at the deadline
+  double cpu_seconds;  // user + system time of the process
+};
+
+// Runs the binary with a wall-clock deadline (a hang is killed); its CPU time is what the test
+// limits, as the wall clock of a shared CI machine says little.
+Run RunWithDeadline(const std::vector<std::string>& args, std::chrono::seconds deadline,
+                    const fs::path& base) {
+  const std::string out_path = base.string() + ".out", err_path = base.string() + ".err";
+  pid_t pid = fork();
+  if (pid == 0) {
+    int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    dup2(out, 1);
+    dup2(err, 2);
+    std::vector<char*> argv;
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  Run run{};
+  const auto start = std::chrono::steady_clock::now();
+  int raw = 0;
+  struct rusage usage {};
+  bool killed = false;
+  while (wait4(pid, &raw, WNOHANG, &usage) == 0) {
+    if (std::chrono::steady_clock::now() - start > deadline) {
+      kill(pid, SIGKILL);
+      wait4(pid, &raw, 0, &usage);
+      killed = true;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  run.outcome.status = killed ? -1 : WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
+  run.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                    static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+  run.outcome.out = Slurp(out_path);
+  run.outcome.err = Slurp(err_path);
+  fs::remove(out_path);
+  fs::remove(err_path);
+  return run;
+}
+
+size_t LongestLine(const std::string& text) {
+  size_t longest = 0;
+  std::stringstream ss(text);
+  for (std::string line; std::getline(ss, line);) longest = std::max(longest, line.size());
+  return longest;
+}
+
+}  // namespace corpus
+
+TEST(BadConfigs, Corpus) {
+  const fs::path corpus_dir = fs::path(RT_SOURCE_DIR) / "testdata/bad-configs";
+  const std::vector<corpus::Case> cases = corpus::ReadCases();
+  EXPECT_GE(cases.size(), 60u);
+  for (const corpus::Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const fs::path dir = fs::temp_directory_path() /
+                         ("rt_bad_config_" + std::to_string(getpid()) + "_" + c.name);
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const fs::path config = dir / "config.json";
+    const fs::path committed = corpus_dir / (c.name + ".json");
+    if (fs::exists(committed)) {
+      fs::copy_file(committed, config);
+    } else if (auto gen = corpus::Generators().find(c.name); gen != corpus::Generators().end()) {
+      gen->second(config);
+    } else {
+      ADD_FAILURE() << "no file " << committed << " and no generator for case " << c.name;
+      continue;
+    }
+    std::vector<std::string> args = {RT_BINARY, "--path", dir.string()};
+    args.insert(args.end(), c.checks.begin(), c.checks.end());
+    const corpus::Run run =
+        corpus::RunWithDeadline(args, std::chrono::seconds(60 * kSlowdown), dir.string() + "_run");
+    const Outcome& r = run.outcome;
+    fs::remove_all(dir);
+    EXPECT_EQ(r.status, c.exit_status) << "stderr: " << r.err.substr(0, 2000);
+    if (c.message == "-") {
+      EXPECT_EQ(r.err, "");
+    } else {
+      EXPECT_NE(r.err.find(c.message), std::string::npos)
+          << "expected \"" << c.message << "\" in stderr: " << r.err.substr(0, 2000);
+    }
+    EXPECT_LE(corpus::LongestLine(r.err), 4096u + 16u);
+    EXPECT_LE(corpus::LongestLine(r.out), 4096u);
+    EXPECT_LT(run.cpu_seconds, 3.0 * kSlowdown) << "took " << run.cpu_seconds << " s of CPU";
   }
 }
 
