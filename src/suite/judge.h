@@ -40,7 +40,34 @@ bool RuntimetestRan(std::string_view stdout_text);
 // followed by ':', ' ' or '.' (a sub-id) .
 bool HasFailureLine(std::string_view stderr_text, std::string_view check_id);
 
+// Whether `line` is of check `check_id` or a sub-id below it ("process.capabilities.bounding"
+// is of "process.capabilities"): it starts with the id, followed by ':', ' ' or '.'.
+bool IsLineOfCheck(std::string_view line, std::string_view check_id);
+
+// Whether `line` is a definite disagreement, "<id>[: subject]: expected X, found Y (ref,
+// LEVEL)", rather than a check saying it could not look ("... cannot verify: ...", "... cannot
+// observe ...").
+bool IsDefiniteDisagreement(std::string_view line);
+
+// The part of a definite line that says what was asked: from the start up to ", found ".
+std::string_view ExpectedPart(std::string_view line);
+
+// The line of `stderr_text` that speaks for the scenario: a definite disagreement of its check
+// (one naming `told` first), else the first line of its check, else the first line; "" when
+// stderr is empty.
+std::string ScenarioCheckLine(const Scenario& scenario, std::string_view stderr_text);
+
+// Positive: exit 0 and empty stderr. Must-reject: the runtime refused and left nothing. Negative:
+// exit 1 and a definite disagreement of check_id (or a sub-id) whose expected part names `told`,
+// so neither a "cannot verify" line nor a line the positive run also prints can satisfy it.
 Verdict Judge(const Scenario& scenario, const Observation& seen);
+
+// `--blind-negatives`: a negative scenario run with its check blinded (annotation
+// org.runtimetest.blind in /spec.json, every failure of the check becomes a SKIP) passes exactly
+// when Judge refuses it, and its message says why Judge refused; it fails when Judge accepts it
+// (the negative's pass never needed the check to look) or when the run itself went wrong
+// (timeout, runtimetest never ran, lifecycle problems), which proves nothing.
+Verdict JudgeBlinded(const Scenario& scenario, const Observation& seen);
 
 // The first line of `text` (for one-line messages), shortened to `max` bytes.
 std::string FirstLine(std::string_view text, size_t max = 200);

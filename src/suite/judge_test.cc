@@ -8,7 +8,8 @@ namespace {
 const Scenario kPositive{.name = "hostname/set", .check_id = "hostname", .expect = Expect::kPass};
 const Scenario kNegative{.name = "process.capabilities/x",
                          .check_id = "process.capabilities",
-                         .expect = Expect::kCheckFails};
+                         .expect = Expect::kCheckFails,
+                         .told = "CAP_SYS_ADMIN"};
 const Scenario kReject{
     .name = "process.rlimits/r", .check_id = "process.rlimits", .expect = Expect::kRuntimeRejects};
 
@@ -66,14 +67,113 @@ TEST(JudgeTest, PositivePassesOnExitZeroAndSilence) {
             "expected exit 0 and empty stderr, found exit 1 and empty stderr");
 }
 
-TEST(JudgeTest, NegativeNeedsExitOneAndTheCheckNamed) {
-  const char* line = "process.capabilities.bounding: CAP_SYS_ADMIN: expected unset, found set\n";
-  EXPECT_TRUE(Judge(kNegative, Ran(1, line)).passed);
+// What runtimetest prints for a real finding of the negative's check, naming the told value.
+constexpr const char* kFinding =
+    "process.capabilities.bounding: expected CAP_CHOWN CAP_SYS_ADMIN, found CAP_CHOWN "
+    "(config.md#linux-process, MUST)";
+
+TEST(JudgeTest, NegativeNeedsExitOneAndARealFindingOfItsCheck) {
+  EXPECT_TRUE(Judge(kNegative, Ran(1, std::string("hostname: x\n") + kFinding + "\n")).passed);
   EXPECT_EQ(Judge(kNegative, Ran(0, "")).message,
-            "expected exit 1 and a stderr line starting with process.capabilities, found exit 0 "
+            "expected exit 1 and a failure line of process.capabilities, found exit 0 and empty "
+            "stderr");
+  EXPECT_FALSE(Judge(kNegative, Ran(2, kFinding)).passed);  // 2: runtimetest could not run
+}
+
+TEST(JudgeTest, NegativeRefusesACannotObserveLine) {
+  Verdict v = Judge(kNegative, Ran(1,
+                                   "process.capabilities: CAP_SYS_ADMIN: cannot verify: read "
+                                   "/proc/self/status: EACCES (config.md#linux-process, MUST)\n"));
+  EXPECT_FALSE(v.passed);
+  EXPECT_EQ(v.message,
+            "no definite failure line of process.capabilities (expected X, found Y), only "
+            "\"process.capabilities: CAP_SYS_ADMIN: cannot verify: read /proc/self/status: "
+            "EACCES (config.md#linux-process, MUST)\"");
+  // Even when the words "expected ... found" come inside it.
+  EXPECT_FALSE(Judge(kNegative, Ran(1,
+                                    "process.capabilities: CAP_SYS_ADMIN: cannot observe: "
+                                    "expected a, found b (config.md#x, MUST)\n"))
+                   .passed);
+}
+
+TEST(JudgeTest, NegativeRefusesAnotherChecksLine) {
+  Verdict v = Judge(kNegative, Ran(1,
+                                   "process.user: expected CAP_SYS_ADMIN, found x "
+                                   "(config.md#user, MUST)\n"));
+  EXPECT_FALSE(v.passed);
+  EXPECT_EQ(v.message,
+            "no failure line of process.capabilities, only \"process.user: expected "
+            "CAP_SYS_ADMIN, found x (config.md#user, MUST)\"");
+  // A longer id sharing the prefix is another check.
+  EXPECT_FALSE(Judge(kNegative, Ran(1,
+                                    "process.capabilitiesX: expected CAP_SYS_ADMIN, found x "
+                                    "(config.md#x, MUST)\n"))
+                   .passed);
+}
+
+TEST(JudgeTest, NegativeRefusesALineWithoutTheToldValue) {
+  // The kind of line a positive run can print too: it does not name what /spec.json was told.
+  Verdict v = Judge(kNegative, Ran(1,
+                                   "process.capabilities.ambient: expected CAP_KILL, found "
+                                   "(none) (config.md#linux-process, MUST)\n"));
+  EXPECT_FALSE(v.passed);
+  EXPECT_EQ(v.message,
+            "no failure line of process.capabilities names the told value CAP_SYS_ADMIN, only "
+            "\"process.capabilities.ambient: expected CAP_KILL, found (none) "
+            "(config.md#linux-process, MUST)\"");
+  // The told value must be in what was expected, not only in what was found.
+  EXPECT_FALSE(Judge(kNegative, Ran(1,
+                                    "process.capabilities: expected (none), found CAP_SYS_ADMIN "
+                                    "(config.md#linux-process, MUST)\n"))
+                   .passed);
+}
+
+TEST(JudgeTest, NegativeWithoutAToldValueNeverPasses) {
+  Scenario untold = kNegative;
+  untold.told = nullptr;
+  EXPECT_EQ(Judge(untold, Ran(1, kFinding)).message,
+            "the scenario does not say what it told (Scenario::told)");
+}
+
+TEST(FailureLineShapeTest, DefiniteDisagreementsAndTheirExpectedPart) {
+  EXPECT_TRUE(IsDefiniteDisagreement(kFinding));
+  EXPECT_TRUE(IsDefiniteDisagreement(
+      "hostname: expected \"a\", found \"b\" (a note) (config.md#hostname, SHOULD)"));
+  EXPECT_FALSE(IsDefiniteDisagreement("hostname: expected \"a\", found \"b\""));
+  EXPECT_FALSE(IsDefiniteDisagreement("hostname: cannot verify: x (config.md#hostname, MUST)"));
+  EXPECT_EQ(ExpectedPart("mounts: /m: expected nosuid, found rw (config.md#mounts, MUST)"),
+            "mounts: /m: expected nosuid");
+  EXPECT_EQ(ExpectedPart("no such shape"), "");
+  EXPECT_TRUE(IsLineOfCheck("linux.resources.memory.limit: x", "linux.resources"));
+  EXPECT_FALSE(IsLineOfCheck("linux.resourcesX: x", "linux.resources"));
+}
+
+TEST(ScenarioCheckLineTest, TheDefiniteLineOfTheCheckElseItsFirstElseTheFirst) {
+  const std::string cannot =
+      "process.capabilities: cannot verify: x (config.md#linux-process, MUST)";
+  const std::string other = "hostname: expected \"a\", found \"b\" (config.md#hostname, MUST)";
+  EXPECT_EQ(ScenarioCheckLine(kNegative, other + "\n" + cannot + "\n" + kFinding + "\n"), kFinding);
+  EXPECT_EQ(ScenarioCheckLine(kNegative, other + "\n" + cannot + "\n"), cannot);
+  EXPECT_EQ(ScenarioCheckLine(kNegative, other + "\n"), other);
+  EXPECT_EQ(ScenarioCheckLine(kNegative, ""), "");
+}
+
+TEST(JudgeBlindedTest, PassesExactlyWhenTheJudgeRefusesForWhatRuntimetestSaid) {
+  // Blinded, the check only SKIPs: exit 0, nothing on stderr. The judge refuses: ok.
+  Verdict refused = JudgeBlinded(kNegative, Ran(0, ""));
+  EXPECT_TRUE(refused.passed);
+  EXPECT_EQ(refused.message,
+            "refused: expected exit 1 and a failure line of process.capabilities, found exit 0 "
             "and empty stderr");
-  EXPECT_FALSE(Judge(kNegative, Ran(1, "hostname: expected \"a\", found \"b\"\n")).passed);
-  EXPECT_FALSE(Judge(kNegative, Ran(2, line)).passed);  // 2: runtimetest could not run
+  // A finding that still reaches the judge means the negative never needed its check.
+  Verdict hollow = JudgeBlinded(kNegative, Ran(1, std::string(kFinding) + "\n"));
+  EXPECT_FALSE(hollow.passed);
+  EXPECT_EQ(hollow.message, std::string("a blinded negative still passed: \"") + kFinding + "\"");
+  // A run that went wrong proves nothing either way.
+  Observation timed_out = Ran(0, "");
+  timed_out.timed_out = true;
+  EXPECT_FALSE(JudgeBlinded(kNegative, timed_out).passed);
+  EXPECT_FALSE(JudgeBlinded(kNegative, RuntimeFailed("runc: error\n")).passed);
 }
 
 TEST(JudgeTest, RuntimeErrorsAreNotRuntimetestFailures) {

@@ -2,7 +2,7 @@
 // config (what the runtime is asked), an optional further change to the rootfs /spec.json only
 // (what runtimetest is told was asked), and what must come of it. The runner walks the tables.
 //
-// Adding a spec area: write scenarios_<area>.cc defining `std::span<const Scenario>
+// Adding a spec area: write scenarios/config/<area>.cc defining `std::span<const Scenario>
 // <Area>Scenarios()`, declare it below, and list it in AllScenarios() (scenarios.cc).
 #pragma once
 
@@ -16,7 +16,7 @@ namespace rt::suite {
 
 enum class Expect {
   kPass,            // runtimetest exits 0 with empty stderr
-  kCheckFails,      // runtimetest exits 1 with a stderr line starting with check_id
+  kCheckFails,      // runtimetest exits 1 with a definite failure line of check_id naming `told`
   kRuntimeRejects,  // the runtime refuses the config at create/run and leaves nothing behind
 };
 
@@ -24,6 +24,11 @@ struct Scenario {
   const char* name;      // unique: "<check-id>/<case>"; --filter and expected failures match it
   const char* check_id;  // the runtimetest check exercised ("hostname", "process.capabilities")
   Expect expect;
+  // Negative scenarios: the value `tell` puts into /spec.json, as runtimetest prints it in the
+  // expected part of its failure line (e.g. "\"web-2\"", "NoNewPrivs 1"); config.json does not
+  // hold it. A negative passes only on a definite failure line of check_id that names it, which a
+  // run of config.json alone cannot print.
+  const char* told = nullptr;
   // Turns the default config into the one the runtime gets; null keeps the default.
   void (*configure)(nlohmann::json& config) = nullptr;
   // Applied after `configure` to the copy written to rootfs /spec.json only; null: /spec.json
@@ -54,7 +59,7 @@ struct Scenario {
   void (*teardown)() = nullptr;
 };
 
-// The tables, one per spec area (scenarios_<area>.cc).
+// The tables, one per spec area (scenarios/config/<area>.cc).
 std::span<const Scenario> BaselineScenarios();
 std::span<const Scenario> RootScenarios();
 std::span<const Scenario> UtsScenarios();

@@ -1,6 +1,7 @@
 // The scenario tables as data: names, ids and config changes that hold together.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 #include <string>
 
@@ -46,6 +47,113 @@ TEST(ScenariosTest, ConfigChangesApplyAndTellOnlyWhatANegativeNeeds) {
         }
         break;
     }
+  }
+}
+
+// What a run of the scenario hands the runtime (config.json, and the exec'd process) and what it
+// tells runtimetest (/spec.json), as compact JSON text.
+struct Dumps {
+  std::string asked;
+  std::string told;
+};
+
+Dumps DumpScenario(const Scenario& s) {
+  nlohmann::json config = DefaultConfig();
+  if (s.configure != nullptr) s.configure(config);
+  nlohmann::json spec = config;
+  std::string asked = config.dump();
+  if (s.exec != nullptr) {
+    nlohmann::json process = config["process"];
+    s.exec(process);
+    spec["process"] = process;
+    asked += "\n" + process.dump();
+  }
+  if (s.tell != nullptr) s.tell(spec);
+  return {asked, spec.dump()};
+}
+
+// Negatives whose check prints the told value in words of its own rather than as the config
+// spells it: the spelling in /spec.json that the told text renders, or null where what was told
+// is an absence or an order (an entry left out, mounts listed the other way round).
+const std::map<std::string, const char*>& Renderings() {
+  static const std::map<std::string, const char*> renderings = {
+      {"root.readonly/told-true-got-false", R"("readonly":true)"},
+      {"root.readonly/told-false-got-true", R"("readonly":false)"},
+      {"process.noNewPrivileges/mismatch", R"("noNewPrivileges":true)"},
+      {"process.oomScoreAdj/mismatch", R"("oomScoreAdj":200)"},
+      {"process.user/uid-mismatch", R"("uid":1001)"},
+      {"process.user/gid-mismatch", R"("gid":1001)"},
+      {"process.user/additional-gids-mismatch", R"("additionalGids":[10,30])"},
+      {"process.user/umask-mismatch", R"("umask":63)"},  // 0077
+      {"process.rlimits/soft-mismatch", R"("soft":512)"},
+      {"process.rlimits/hard-mismatch", R"("hard":2048)"},
+      {"process.capabilities/bounding-extra", nullptr},
+      {"linux.sysctl/mismatch", R"("net.ipv4.ip_forward":"0")"},
+      {"linux.namespaces/shared-told-new", R"({"type":"ipc"})"},
+      {"linux.namespaces/new-told-shared", nullptr},
+      {"linux.uidMappings/told-other-host-id", R"("hostID":300000)"},
+      {"linux.gidMappings/told-other-size", R"("size":65535)"},
+      {"linux.timeOffsets/told-other", R"("monotonic":{"nanosecs":0,"secs":1})"},
+      {"linux.seccomp/told-other-errno", nullptr},  // errnoRet 1, which another rule has
+      {"linux.seccomp/told-filter-but-none", R"("seccomp":{"defaultAction":"SCMP_ACT_ALLOW"})"},
+      {"fd_control/preserved-told-fewer", R"("LISTEN_FDS=1")"},
+      {"mounts/told-rw-got-ro", R"(["rw","nosuid"])"},
+      {"mounts/other-order", nullptr},
+      {"mounts/told-shared-got-private", R"(["shared"])"},
+      {"mounts.recursive/told-rro-got-rbind", R"("rro")"},
+      {"mounts.idmap/told-mapped-got-plain", R"("hostID":1000)"},
+      {"linux.rootfsPropagation/told-shared-got-private", R"("rootfsPropagation":"shared")"},
+      {"linux.rootfsPropagation/told-unbindable-got-slave",
+       R"("rootfsPropagation":"unbindable")"},
+      {"linux.mountLabel/told-other", "c3,c4"},
+      {"linux.devices/other-major-minor", nullptr},  // minor 5, which another device has
+      {"linux.devices/other-type", nullptr},  // "c" instead of "b": one letter in a list of four
+      {"linux.devices/other-mode", nullptr},  // 0600, which another device has
+      {"linux.devices/other-owner", R"("uid":3)"},
+      {"linux.readonlyPaths/dir-left-writable", R"("/bin")"},
+      {"process.scheduler/nice-mismatch", R"("nice":7)"},
+      {"process.ioPriority/mismatch", R"("priority":6)"},
+      {"process.execCPUAffinity/exec-told-pinned", R"("final":"0")"},
+      {"linux.resources/pids-mismatch", R"("limit":78)"},
+      {"linux.resources/cpuset-mismatch", R"("cpus":"0-1")"},
+  };
+  return renderings;
+}
+
+// A negative passes only on a failure line naming `told` (judge.h). That text must come from
+// what /spec.json was told and be absent from what the runtime was asked: then a run of
+// config.json alone, the positive counterpart, cannot print it.
+TEST(ScenariosTest, EveryNegativeNamesAToldValueOnlySpecJsonHolds) {
+  for (const Scenario* s : AllScenarios()) {
+    if (s->expect != Expect::kCheckFails) {
+      EXPECT_EQ(s->told, nullptr) << s->name << ": only negatives tell";
+      continue;
+    }
+    ASSERT_NE(s->told, nullptr) << s->name;
+    ASSERT_NE(std::string(s->told), "") << s->name;
+    if (s->tell == nullptr) {
+      // The config itself asks the runtime for what the check forbids (a default left out):
+      // there is no run of it that passes, and the told text is the default the check demands.
+      continue;
+    }
+    Dumps d = DumpScenario(*s);
+    EXPECT_EQ(d.asked.find(s->told), std::string::npos)
+        << s->name << ": config.json already holds " << s->told;
+    auto rendered = Renderings().find(s->name);
+    if (rendered == Renderings().end()) {
+      EXPECT_NE(d.told.find(s->told), std::string::npos)
+          << s->name << ": /spec.json does not hold " << s->told;
+    } else if (rendered->second != nullptr) {
+      EXPECT_NE(d.told.find(rendered->second), std::string::npos)
+          << s->name << ": /spec.json does not hold " << rendered->second;
+      EXPECT_EQ(d.asked.find(rendered->second), std::string::npos)
+          << s->name << ": config.json already holds " << rendered->second;
+    }
+  }
+  for (const auto& [name, spelling] : Renderings()) {
+    bool known = false;
+    for (const Scenario* s : AllScenarios()) known = known || name == s->name;
+    EXPECT_TRUE(known) << "a rendering for no scenario: " << name;
   }
 }
 

@@ -35,6 +35,16 @@ std::string TailNoted(std::string_view text, size_t lines) {
   return tail;
 }
 
+// A TAP description may not hold a bare '#' (it would start a directive).
+std::string EscapeHash(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '#') out += '\\';
+    out += c == '\n' ? ' ' : c;
+  }
+  return out;
+}
+
 std::string CommandsText(const std::vector<CommandRecord>& commands) {
   std::string text;
   for (const CommandRecord& c : commands) {
@@ -133,26 +143,35 @@ std::string FormatTestPoint(int number, const ScenarioResult& result, Reported r
     default:
       break;
   }
+  if (reported == Reported::kPass && !result.message.empty()) {
+    line += " - " + EscapeHash(result.message);  // e.g. why a blinded negative was refused
+  }
   line += "\n";
   if (reported != Reported::kFail && reported != Reported::kExpectedFailure) return line;
 
   const Observation& seen = result.seen;
-  std::vector<std::pair<std::string, std::string>> fields = {
-      {"message", result.message},
+  // The scenario's own check line speaks first; the judge's reason follows when it differs.
+  std::string message = result.message;
+  if (RuntimetestRan(seen.container_stdout) && !seen.container_stderr.empty()) {
+    message = ScenarioCheckLine(*result.scenario, seen.container_stderr);
+  }
+  std::vector<std::pair<std::string, std::string>> fields = {{"message", message}};
+  if (message != result.message) fields.emplace_back("judge", result.message);
+  fields.insert(fields.end(), {
       {"runtime", runtime.path},
       {"runtime_version", runtime.version.line},
       {"mode", ModeName(runtime.mode)},
       {"container_id", result.container_id},
       {"commands", CommandsText(result.commands)},
-  };
+  });
   if (seen.container_exit) fields.emplace_back("runtimetest_exit", seen.container_exit->Describe());
   if (!seen.container_stdout.empty()) {
     fields.emplace_back("runtimetest_stdout_tail",
                         TailNoted(seen.container_stdout, kStdoutTailLines) + "\n");
   }
   if (!seen.container_stderr.empty()) {
-    fields.emplace_back("runtimetest_stderr",
-                        TailNoted(seen.container_stderr, kStderrTailLines) + "\n");
+    // Every line: runtimetest prints one per failure, and each may be the one that matters.
+    fields.emplace_back("runtimetest_stderr", seen.container_stderr + "\n");
   }
   if (!seen.runtime_stderr.empty()) {
     fields.emplace_back("runtime_stderr", TailNoted(seen.runtime_stderr, kStderrTailLines) + "\n");

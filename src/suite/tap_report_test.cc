@@ -31,6 +31,34 @@ TEST(TapReportTest, PassAndSkipAreOneLine) {
             "ok 2 - runc hostname/set # SKIP no uts namespace\n");
 }
 
+TEST(TapReportTest, APassWithAMessageShowsItEscaped) {
+  EXPECT_EQ(FormatTestPoint(1, Result(Outcome::kPass, "refused: see config.md#x"), Reported::kPass,
+                            nullptr, Runc()),
+            "ok 1 - runc hostname/set - refused: see config.md\\#x\n");
+}
+
+TEST(TapReportTest, TheMessageIsTheScenariosOwnCheckLineAndEveryStderrLineFollows) {
+  static const Scenario kNegative{.name = "hostname/mismatch",
+                                  .check_id = "hostname",
+                                  .expect = Expect::kCheckFails,
+                                  .told = "\"web-2\""};
+  ScenarioResult r = Result(Outcome::kFail, "the judge's reason");
+  r.scenario = &kNegative;
+  r.seen.container_exit = ExitStatus{.known = true, .code = 1};
+  r.seen.container_stdout = "TAP version 13\n";
+  std::string err;
+  for (int i = 0; i < 50; ++i) err += "process.env: X" + std::to_string(i) + ": expected a, found b\n";
+  err += "hostname: cannot verify: uname failed (config.md#hostname, MUST)\n";
+  r.seen.container_stderr = err;
+  std::string text = FormatTestPoint(4, r, Reported::kFail, nullptr, Runc());
+  EXPECT_NE(text.find("  message: \"hostname: cannot verify: uname failed (config.md#hostname, "
+                      "MUST)\"\n  judge: \"the judge's reason\"\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("    process.env: X0: expected a, found b\n"), std::string::npos) << text;
+  EXPECT_EQ(text.find("left out"), std::string::npos) << text;
+}
+
 TEST(TapReportTest, FailureCarriesTheEvidence) {
   ScenarioResult r = Result(Outcome::kFail, "expected exit 0 and empty stderr, found exit 1");
   CommandRecord run;
@@ -44,7 +72,9 @@ TEST(TapReportTest, FailureCarriesTheEvidence) {
   EXPECT_EQ(FormatTestPoint(3, r, Reported::kFail, nullptr, Runc()),
             "not ok 3 - runc hostname/set\n"
             "  ---\n"
-            "  message: \"expected exit 0 and empty stderr, found exit 1\"\n"
+            "  message: \"hostname: expected \\\"web-1\\\", found \\\"runc\\\" "
+            "(config.md#hostname, MUST)\"\n"
+            "  judge: \"expected exit 0 and empty stderr, found exit 1\"\n"
             "  runtime: \"/usr/sbin/runc\"\n"
             "  runtime_version: \"runc version 1.1.5+ds1\"\n"
             "  mode: \"run\"\n"

@@ -34,6 +34,7 @@ const Scenario kScenarios[] = {
     {.name = "process.capabilities/bounding-extra",
      .check_id = "process.capabilities",
      .expect = Expect::kCheckFails,
+     .told = "CAP_SYS_ADMIN: expected unset",
      .configure =
          [](json& c) {
            DefaultThree(c);
@@ -43,6 +44,7 @@ const Scenario kScenarios[] = {
     {.name = "process.capabilities/missing",
      .check_id = "process.capabilities",
      .expect = Expect::kCheckFails,
+     .told = "CAP_KILL",
      .configure =
          [](json& c) {
            SetAllCapabilities(c, {"CAP_AUDIT_WRITE", "CAP_NET_BIND_SERVICE"});

@@ -42,6 +42,7 @@ const Scenario kScenarios[] = {
     {.name = "process.execCPUAffinity/exec-told-pinned",
      .check_id = "process.execCPUAffinity",
      .expect = Expect::kCheckFails,
+     .told = "final: expected 0",
      .tell = [](json& c) { FinalCpu0(c["process"]); },
      .unsupported = OneCpu,
      .exec = [](json&) {}},

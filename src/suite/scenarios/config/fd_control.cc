@@ -23,6 +23,7 @@ const Scenario kScenarios[] = {
     {.name = "fd_control/preserved-told-fewer",
      .check_id = "fd_control",
      .expect = Expect::kCheckFails,
+     .told = "the 1 of LISTEN_FDS",
      .configure = ListenTwo,
      .tell = [](json& s) { SetEnv(s, "LISTEN_FDS=1"); },
      .preserve_fds = 2},

@@ -43,6 +43,7 @@ const Scenario kScenarios[] = {
     {.name = "linux.intelRdt/clos-mismatch",
      .check_id = "linux.intelRdt",
      .expect = Expect::kCheckFails,
+     .told = "another-clos",
      .configure = Clos,
      .tell = [](json& c) { c["linux"]["intelRdt"]["closID"] = "another-clos"; },
      .unsupported = NoResctrl,

@@ -40,6 +40,7 @@ const Scenario kScenarios[] = {
     {.name = "process.ioPriority/mismatch",
      .check_id = "process.ioPriority",
      .expect = Expect::kCheckFails,
+     .told = "IOPRIO_CLASS_BE priority 6",
      .configure = BestEffort2,
      .tell = [](json& c) { c["process"]["ioPriority"]["priority"] = 6; }},
 };

@@ -39,6 +39,7 @@ const Scenario kScenarios[] = {
     {.name = "linux.memoryPolicy/mismatch",
      .check_id = "linux.memoryPolicy",
      .expect = Expect::kCheckFails,
+     .told = "MPOL_INTERLEAVE",
      .configure = Bind0,
      .tell = [](json& c) { c["linux"]["memoryPolicy"]["mode"] = "MPOL_INTERLEAVE"; },
      .unsupported = NoNuma},

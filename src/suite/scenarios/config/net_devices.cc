@@ -70,6 +70,7 @@ const Scenario kScenarios[] = {
     {.name = "linux.netDevices/missing",
      .check_id = "linux.netDevices",
      .expect = Expect::kCheckFails,
+     .told = "\"ctr9\"",
      .configure = MoveRenamed,
      .tell = [](json& c) { c["linux"]["netDevices"][HostInterface()]["name"] = "ctr9"; },
      .setup = CreateInterface,

@@ -23,6 +23,7 @@ const Scenario kScenarios[] = {
     {.name = "linux.personality/mismatch",
      .check_id = "linux.personality",
      .expect = Expect::kCheckFails,
+     .told = "LINUX32",
      .configure = [](json& c) { Domain(c, "LINUX"); },
      .tell = [](json& c) { Domain(c, "LINUX32"); }},
 };

@@ -21,6 +21,7 @@ const Scenario kScenarios[] = {
     {.name = "process.cwd/mismatch",
      .check_id = "process.cwd",
      .expect = Expect::kCheckFails,
+     .told = "\"/work/b\"",
      .configure = [](json& c) { c["process"]["cwd"] = "/work/a"; },
      .tell = [](json& c) { c["process"]["cwd"] = "/work/b"; }},
 
@@ -36,11 +37,13 @@ const Scenario kScenarios[] = {
     {.name = "process.env/value-mismatch",
      .check_id = "process.env",
      .expect = Expect::kCheckFails,
+     .told = "\"RT_VALUE=told\"",
      .configure = [](json& c) { SetEnv(c, "RT_VALUE=asked"); },
      .tell = [](json& c) { SetEnv(c, "RT_VALUE=told"); }},
     {.name = "process.env/missing",
      .check_id = "process.env",
      .expect = Expect::kCheckFails,
+     .told = "\"RT_ONLY_IN_SPEC=1\"",
      .tell = [](json& c) { SetEnv(c, "RT_ONLY_IN_SPEC=1"); }},
 
     {.name = "process.args/with-flag",
@@ -50,6 +53,7 @@ const Scenario kScenarios[] = {
     {.name = "process.args/mismatch",
      .check_id = "process.args",
      .expect = Expect::kCheckFails,
+     .told = "\"--compliance-level=must\"",
      .tell = [](json& c) { c["process"]["args"] = ArgsWithFlag(); }},
 
     {.name = "process.noNewPrivileges/true",
@@ -63,6 +67,7 @@ const Scenario kScenarios[] = {
     {.name = "process.noNewPrivileges/mismatch",
      .check_id = "process.noNewPrivileges",
      .expect = Expect::kCheckFails,
+     .told = "NoNewPrivs 1",
      .configure = [](json& c) { c["process"]["noNewPrivileges"] = false; },
      .tell = [](json& c) { c["process"]["noNewPrivileges"] = true; }},
 
@@ -74,6 +79,7 @@ const Scenario kScenarios[] = {
     {.name = "process.oomScoreAdj/mismatch",
      .check_id = "process.oomScoreAdj",
      .expect = Expect::kCheckFails,
+     .told = "expected 200",
      .configure = [](json& c) { c["process"]["oomScoreAdj"] = 100; },
      .tell = [](json& c) { c["process"]["oomScoreAdj"] = 200; }},
 };

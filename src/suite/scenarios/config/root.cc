@@ -23,11 +23,13 @@ const Scenario kScenarios[] = {
     {.name = "root.readonly/told-true-got-false",
      .check_id = "root.readonly",
      .expect = Expect::kCheckFails,
+     .told = "read-only",
      .configure = Writable,
      .tell = Readonly},
     {.name = "root.readonly/told-false-got-true",
      .check_id = "root.readonly",
      .expect = Expect::kCheckFails,
+     .told = "writable",
      .configure = Readonly,
      .tell = Writable},
 };

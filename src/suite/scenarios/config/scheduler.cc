@@ -47,11 +47,13 @@ const Scenario kScenarios[] = {
     {.name = "process.scheduler/policy-mismatch",
      .check_id = "process.scheduler",
      .expect = Expect::kCheckFails,
+     .told = "SCHED_IDLE",
      .configure = Batch,
      .tell = [](json& c) { c["process"]["scheduler"]["policy"] = "SCHED_IDLE"; }},
     {.name = "process.scheduler/nice-mismatch",
      .check_id = "process.scheduler",
      .expect = Expect::kCheckFails,
+     .told = "nice: expected 7",
      .configure =
          [](json& c) {
            c["process"]["scheduler"] = {{"policy", "SCHED_OTHER"}};

@@ -68,6 +68,7 @@ const Scenario kScenarios[] = {
     {.name = "linux.seccomp/told-other-errno",
      .check_id = "linux.seccomp",
      .expect = Expect::kCheckFails,
+     .told = "(syscalls[1] SCMP_ACT_ERRNO): expected fails with EPERM",
      .configure = ErrnoRules,
      .tell = [](json& s) { s["linux"]["seccomp"]["syscalls"][1]["errnoRet"] = 1; },
      .unsupported = NoSeccomp,
@@ -75,6 +76,7 @@ const Scenario kScenarios[] = {
     {.name = "linux.seccomp/told-blocked-but-allowed",
      .check_id = "linux.seccomp",
      .expect = Expect::kCheckFails,
+     .told = "getresuid",
      .configure = ErrnoRules,
      .tell =
          [](json& s) {
@@ -85,6 +87,7 @@ const Scenario kScenarios[] = {
     {.name = "linux.seccomp/told-filter-but-none",
      .check_id = "linux.seccomp",
      .expect = Expect::kCheckFails,
+     .told = "expected 2 (filter)",
      .tell =
          [](json& s) {
            s["linux"]["seccomp"] = {{"defaultAction", "SCMP_ACT_ALLOW"}};

@@ -37,6 +37,7 @@ const Scenario kScenarios[] = {
     {.name = "linux.sysctl/mismatch",
      .check_id = "linux.sysctl",
      .expect = Expect::kCheckFails,
+     .told = "expected \"0\"",
      .configure = IpForward,
      .tell = [](json& c) { c["linux"]["sysctl"]["net.ipv4.ip_forward"] = "0"; },
      .unsupported = NoIpForward},

@@ -51,6 +51,7 @@ const Scenario kScenarios[] = {
     {.name = "linux.timeOffsets/told-other",
      .check_id = "linux.timeOffsets",
      .expect = Expect::kCheckFails,
+     .told = "monotonic: expected 1 s",
      .configure = BothClocks,
      .tell = [](json& s) { s["linux"]["timeOffsets"]["monotonic"]["secs"] = 1; },
      .unsupported = NoTimeNamespaces,

@@ -47,16 +47,19 @@ const Scenario kScenarios[] = {
     {.name = "process.user/uid-mismatch",
      .check_id = "process.user",
      .expect = Expect::kCheckFails,
+     .told = "expected 1001",
      .configure = AsUser1000,
      .tell = [](json& c) { c["process"]["user"]["uid"] = 1001; }},
     {.name = "process.user/gid-mismatch",
      .check_id = "process.user",
      .expect = Expect::kCheckFails,
+     .told = "expected 1001",
      .configure = AsUser1000,
      .tell = [](json& c) { c["process"]["user"]["gid"] = 1001; }},
     {.name = "process.user/additional-gids-mismatch",
      .check_id = "process.user",
      .expect = Expect::kCheckFails,
+     .told = "{10, 30}",
      .configure = WithGroups,
      .tell =
          [](json& c) {
@@ -65,6 +68,7 @@ const Scenario kScenarios[] = {
     {.name = "process.user/umask-mismatch",
      .check_id = "process.user",
      .expect = Expect::kCheckFails,
+     .told = "0077",
      .configure = [](json& c) { c["process"]["user"]["umask"] = 022; },
      .tell = WithUmask077},
 };

@@ -20,6 +20,7 @@ const Scenario kScenarios[] = {
     {.name = "hostname/mismatch",
      .check_id = "hostname",
      .expect = Expect::kCheckFails,
+     .told = "\"web-2\"",
      .configure = [](json& c) { c["hostname"] = "web-1"; },
      .tell = [](json& c) { c["hostname"] = "web-2"; }},
     {.name = "domainname/set",
@@ -29,6 +30,7 @@ const Scenario kScenarios[] = {
     {.name = "domainname/mismatch",
      .check_id = "domainname",
      .expect = Expect::kCheckFails,
+     .told = "\"example.net\"",
      .configure = [](json& c) { c["domainname"] = "example.org"; },
      .tell = [](json& c) { c["domainname"] = "example.net"; }},
 };
