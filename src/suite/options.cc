@@ -26,6 +26,10 @@ std::string SuiteUsage() {
          "<reason>\n"
          "  --verify-cleanup          check with `state` that even passing scenarios left no\n"
          "                            container (always done after failures)\n"
+         "  --blind-negatives         a self-test of the judge: only the negative scenarios,\n"
+         "                            each with its check blinded (annotation\n"
+         "                            org.runtimetest.blind in /spec.json); ok when the judge\n"
+         "                            refuses it, not ok when it would still pass\n"
          "\n"
          "Exit status: 0 nothing failed (expected failures do not count), 1 a scenario failed,\n"
          "2 cannot run, 130/143 interrupted by SIGINT/SIGTERM (after cleaning up).\n";
@@ -88,6 +92,9 @@ Result<SuiteOptions> ParseSuiteOptions(const std::vector<std::string>& args) {
     } else if (flag == "--verify-cleanup") {
       s = no_value();
       opts.verify_cleanup = true;
+    } else if (flag == "--blind-negatives") {
+      s = no_value();
+      opts.blind_negatives = true;
     } else if (flag == "--help" || flag == "-h") {
       s = no_value();
       opts.help = true;

@@ -21,6 +21,7 @@ struct SuiteOptions {
   std::string expected_failures;             // --expected-failures FILE
   Mode mode = Mode::kRun;                    // --mode run|lifecycle
   bool verify_cleanup = false;               // --verify-cleanup: `state ID` after passes too
+  bool blind_negatives = false;              // --blind-negatives (runner.h RunnerConfig::blind)
 };
 
 // Parses the arguments after "suite". Both "--flag VALUE" and "--flag=VALUE" are accepted.

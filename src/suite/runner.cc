@@ -107,6 +107,7 @@ ScenarioResult Runner::Run(const Scenario& scenario) {
       spec["process"] = exec_process;
     }
     if (scenario.tell != nullptr) scenario.tell(spec);
+    if (config_.blind) spec["annotations"]["org.runtimetest.blind"] = scenario.check_id;
     AddNamespaceAnnotations(config, sys::Linux());
     AddNamespaceAnnotations(spec, sys::Linux());
   } catch (const std::exception& e) {
@@ -150,11 +151,12 @@ ScenarioResult Runner::Run(const Scenario& scenario) {
       r.seen.problems.push_back("`delete --force` after the exec: " + Complaint(r.commands.back()));
     }
   }
-  Verdict verdict = Judge(scenario, r.seen);
+  auto judge = config_.blind ? JudgeBlinded : Judge;
+  Verdict verdict = judge(scenario, r.seen);
   if (cut_short || !verdict.passed || scenario.expect == Expect::kRuntimeRejects ||
       config_.verify_gone_after_pass) {
     VerifyGone(r, scenario.expect == Expect::kRuntimeRejects);
-    verdict = Judge(scenario, r.seen);
+    verdict = judge(scenario, r.seen);
   }
   if (container_ && !container_->exited()) {
     WaitFor what{.process = &*container_};

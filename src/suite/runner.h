@@ -29,6 +29,9 @@ struct RunnerConfig {
   // Also check that `state ID` fails after scenarios that passed (always done after failures,
   // timeouts and runtime-must-reject scenarios).
   bool verify_gone_after_pass = false;
+  // --blind-negatives: /spec.json of each scenario also carries the annotation
+  // org.runtimetest.blind=<check_id>, and JudgeBlinded judges it instead of Judge.
+  bool blind = false;
 };
 
 enum class Outcome { kPass, kFail, kSkip };
