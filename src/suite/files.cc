@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <linux/magic.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/statvfs.h>
@@ -48,20 +49,75 @@ Status WriteAll(int fd, const char* data, size_t size, const std::string& path) 
   return Status::Ok();
 }
 
-// Removes everything below the directory open at `dir_fd` (on device `dev`); closes dir_fd.
-Status RemoveContents(UniqueFd dir_fd, dev_t dev, const std::string& path) {
+// What removal needs to know of a directory entry: its type and whether something is mounted on
+// it (the root of a mount, or on another mount than its parent directory).
+struct EntryInfo {
+  int error = 0;  // errno of statx, else 0
+  mode_t mode = 0;
+  uint64_t mount_id = 0;  // 0 when the kernel does not say
+  bool mount_root = false;
+};
+
+EntryInfo StatEntry(int dir_fd, const char* name, int flags) {
+  EntryInfo info;
+  struct statx stx;
+  if (::statx(dir_fd, name, AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | flags,
+              STATX_TYPE | STATX_MNT_ID, &stx) != 0) {
+    info.error = errno;
+    return info;
+  }
+  info.mode = stx.stx_mode;
+  if (stx.stx_mask & STATX_MNT_ID) info.mount_id = stx.stx_mnt_id;
+  info.mount_root = (stx.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT) != 0 &&
+                    (stx.stx_attributes & STATX_ATTR_MOUNT_ROOT) != 0;
+  return info;
+}
+
+bool IsMountPoint(const EntryInfo& entry, uint64_t parent_mount_id) {
+  return entry.mount_root || (entry.mount_id != 0 && parent_mount_id != 0 &&
+                              entry.mount_id != parent_mount_id);
+}
+
+// Lazily unmounts whatever is mounted on `name` in `dir_fd`, reached through a descriptor (no
+// path resolved again). Stacked mounts take one call each.
+Status DetachAt(int dir_fd, const std::string& name, const std::string& path) {
+  UniqueFd target(::openat(dir_fd, name.c_str(), O_PATH | O_NOFOLLOW | O_CLOEXEC));
+  if (!target.valid()) return Status::Errno("open " + path, errno);
+  std::string via = "/proc/self/fd/" + std::to_string(target.get());
+  if (::umount2(via.c_str(), MNT_DETACH) != 0) return Status::Errno("umount " + path, errno);
+  return Status::Ok();
+}
+
+// Makes `name` in `dir_fd` (on mount `parent_mount_id`) an ordinary entry of that mount: with
+// `detach`, unmounts what is on it; else refuses. Fills `info` with what is there afterwards.
+Status ClearMounts(int dir_fd, const std::string& name, uint64_t parent_mount_id, bool detach,
+                   const std::string& path, EntryInfo& info) {
+  for (int layer = 0; IsMountPoint(info, parent_mount_id); ++layer) {
+    if (!detach) {
+      return Status::Error("not removing " + path + ": something is mounted there (mount id " +
+                           std::to_string(info.mount_id) +
+                           "), and the suite removes no mount it did not make");
+    }
+    if (layer == 64) return Status::Error("umount " + path + ": mounts keep coming back");
+    Status s = DetachAt(dir_fd, name, path);
+    if (!s.ok()) return s;
+    info = StatEntry(dir_fd, name.c_str(), 0);
+    if (info.error != 0) return Status::Errno("stat " + path, info.error);
+  }
+  return Status::Ok();
+}
+
+// Removes everything below the directory open at `dir_fd` (on mount `mount_id`); closes dir_fd.
+// Every name is looked up relative to its directory's descriptor and never through a symlink.
+Status RemoveContents(UniqueFd dir_fd, uint64_t mount_id, const std::string& path, bool detach) {
   DIR* dir = ::fdopendir(dir_fd.get());
   if (dir == nullptr) return Status::Errno("opendir " + path, errno);
   dir_fd.Release();  // the DIR owns it now
-  struct Entry {
-    std::string name;
-    unsigned char type;
-  };
-  std::vector<Entry> entries;
+  std::vector<std::string> names;
   errno = 0;
   while (dirent* entry = ::readdir(dir)) {
     std::string name = entry->d_name;
-    if (name != "." && name != "..") entries.push_back({std::move(name), entry->d_type});
+    if (name != "." && name != "..") names.push_back(std::move(name));
   }
   int read_err = errno;
   Status first_error;
@@ -71,41 +127,41 @@ Status RemoveContents(UniqueFd dir_fd, dev_t dev, const std::string& path) {
   if (read_err != 0) note(Status::Errno("readdir " + path, read_err));
 
   const int fd = ::dirfd(dir);
-  for (const Entry& e : entries) {
-    std::string child = path + "/" + e.name;
-    bool is_dir = e.type == DT_DIR;
-    if (e.type == DT_UNKNOWN) {  // some filesystems do not say: ask
-      struct stat st;
-      if (::fstatat(fd, e.name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
-        if (errno != ENOENT) note(Status::Errno("stat " + child, errno));
-        continue;
-      }
-      is_dir = S_ISDIR(st.st_mode);
+  for (const std::string& name : names) {
+    std::string child = path + "/" + name;
+    EntryInfo info = StatEntry(fd, name.c_str(), 0);
+    if (info.error != 0) {
+      if (info.error != ENOENT) note(Status::Errno("stat " + child, info.error));
+      continue;
     }
-    if (!is_dir) {
-      if (::unlinkat(fd, e.name.c_str(), 0) != 0 && errno != ENOENT) {
+    Status cleared = ClearMounts(fd, name, mount_id, detach, child, info);
+    if (!cleared.ok()) {
+      note(cleared);
+      continue;
+    }
+    if (!S_ISDIR(info.mode)) {
+      if (::unlinkat(fd, name.c_str(), 0) != 0 && errno != ENOENT) {
         note(Status::Errno("unlink " + child, errno));
       }
       continue;
     }
-    UniqueFd child_fd(
-        ::openat(fd, e.name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
-    struct stat st;
-    if (!child_fd.valid() || ::fstat(child_fd.get(), &st) != 0) {
+    UniqueFd child_fd(::openat(fd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!child_fd.valid()) {
       note(Status::Errno("open " + child, errno));
       continue;
     }
-    if (st.st_dev != dev) {
-      note(Status::Error("not removing " + child +
-                         ": another filesystem is mounted there (left behind by the runtime?)"));
+    // What was opened must be what was looked at: not a mount that appeared meanwhile.
+    EntryInfo opened = StatEntry(child_fd.get(), "", AT_EMPTY_PATH);
+    if (opened.error != 0 || IsMountPoint(opened, mount_id)) {
+      note(Status::Error("not removing " + child + ": it changed while being removed"));
       continue;
     }
-    Status s = RemoveContents(std::move(child_fd), dev, child);
+    Status s = RemoveContents(std::move(child_fd), mount_id, child, detach);
     if (!s.ok()) {
       note(s);
       continue;
     }
-    if (::unlinkat(fd, e.name.c_str(), AT_REMOVEDIR) != 0 && errno != ENOENT) {
+    if (::unlinkat(fd, name.c_str(), AT_REMOVEDIR) != 0 && errno != ENOENT) {
       note(Status::Errno("rmdir " + child, errno));
     }
   }
@@ -148,22 +204,44 @@ Status MakeDirs(const std::string& path, mode_t mode) {
   return Status::Ok();
 }
 
-Status RemoveTree(const std::string& path) {
-  struct stat st;
-  if (::lstat(path.c_str(), &st) != 0) {
-    if (errno == ENOENT) return Status::Ok();
-    return Status::Errno("stat " + path, errno);
+Status RemoveTree(const std::string& path, bool detach_mounts) {
+  // The parent is resolved once; everything below it is reached through descriptors.
+  size_t slash = path.find_last_of('/');
+  std::string parent = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  if (name.empty() || name == "." || name == "..") {
+    return Status::Error("not removing " + path + ": not a plain name");
   }
-  if (!S_ISDIR(st.st_mode)) {
-    if (::unlink(path.c_str()) != 0 && errno != ENOENT)
+  UniqueFd parent_fd(::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (!parent_fd.valid()) {
+    if (errno == ENOENT) return Status::Ok();
+    return Status::Errno("open " + parent, errno);
+  }
+  EntryInfo parent_info = StatEntry(parent_fd.get(), "", AT_EMPTY_PATH);
+  EntryInfo info = StatEntry(parent_fd.get(), name.c_str(), 0);
+  if (info.error == ENOENT) return Status::Ok();
+  if (info.error != 0) return Status::Errno("stat " + path, info.error);
+  Status cleared =
+      ClearMounts(parent_fd.get(), name, parent_info.mount_id, detach_mounts, path, info);
+  if (!cleared.ok()) return cleared;
+  if (!S_ISDIR(info.mode)) {
+    if (::unlinkat(parent_fd.get(), name.c_str(), 0) != 0 && errno != ENOENT) {
       return Status::Errno("unlink " + path, errno);
+    }
     return Status::Ok();
   }
-  UniqueFd fd(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+  UniqueFd fd(
+      ::openat(parent_fd.get(), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
   if (!fd.valid()) return Status::Errno("open " + path, errno);
-  Status s = RemoveContents(std::move(fd), st.st_dev, path);
+  EntryInfo opened = StatEntry(fd.get(), "", AT_EMPTY_PATH);
+  if (opened.error != 0 || IsMountPoint(opened, parent_info.mount_id)) {
+    return Status::Error("not removing " + path + ": it changed while being removed");
+  }
+  Status s = RemoveContents(std::move(fd), opened.mount_id, path, detach_mounts);
   if (!s.ok()) return s;
-  if (::rmdir(path.c_str()) != 0 && errno != ENOENT) return Status::Errno("rmdir " + path, errno);
+  if (::unlinkat(parent_fd.get(), name.c_str(), AT_REMOVEDIR) != 0 && errno != ENOENT) {
+    return Status::Errno("rmdir " + path, errno);
+  }
   return Status::Ok();
 }
 

@@ -18,9 +18,13 @@ Status WriteFile(const std::string& path, const std::string& data, mode_t mode);
 // mkdir -p: creates `path` and its missing parents with `mode`; existing directories are fine.
 Status MakeDirs(const std::string& path, mode_t mode);
 
-// rm -rf that stays on one filesystem: a directory on another device below `path` (a mount left
-// behind) is reported, not entered. A missing `path` is fine.
-Status RemoveTree(const std::string& path);
+// rm -rf that never enters a mount: whatever is mounted at or below `path` (another filesystem,
+// or a bind mount of the same one, told apart by mount id, not by device) is refused and
+// reported, or, with `detach_mounts` (only for a directory whose mounts the suite or the runtime
+// it drives made, such as a runtime's state dir), unmounted with MNT_DETACH first. Everything
+// below `path` is reached through directory descriptors (openat/unlinkat, O_NOFOLLOW), so a
+// symlink or a rename meanwhile cannot lead it elsewhere. A missing `path` is fine.
+Status RemoveTree(const std::string& path, bool detach_mounts = false);
 
 // Copies the contents of `from` into a new file `to` with `mode`, by copy_file_range (falling
 // back to read/write where the kernel cannot copy between the two filesystems).
