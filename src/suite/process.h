@@ -71,10 +71,15 @@ struct Child {
 };
 
 // Starts argv[0] (a path; no PATH search) with stdin from /dev/null and stdout/stderr on new
-// pipes, in a process group of its own (a terminal's ^C reaches only the suite), with default
-// signal dispositions and an empty signal mask. With `extra_fds` N, descriptors 3 .. 3+N-1 are
-// open on /dev/null in the child (for a runtime's --preserve-fds).
+// pipes, in a process group of its own (a terminal's ^C reaches only the suite; the group id is
+// the child's pid), in a normalised state whatever the suite was started with: every signal at
+// its default disposition, an empty signal mask, umask 022, nice 0 (when the suite may set it).
+// With `extra_fds` N, descriptors 3 .. 3+N-1 are open on /dev/null in the child (for a
+// runtime's --preserve-fds).
 Result<Child> Spawn(const std::vector<std::string>& argv, int extra_fds = 0);
+
+// The umask every spawned command starts with.
+constexpr mode_t kChildUmask = 022;
 
 enum class WaitEnd { kDone, kTimedOut, kInterrupted };
 
@@ -89,11 +94,30 @@ struct WaitFor {
 // (if >= 0) is readable; it does not read interrupt_fd.
 WaitEnd Wait(const WaitFor& what, const Deadline& deadline, int interrupt_fd);
 
-// SIGKILLs the process group of a spawned child, then reaps it (within `deadline`).
+// SIGKILLs the process group of a spawned child, then reaps it (within `deadline`). Other members
+// of the group may outlive it: see KillGroupAndWait.
 void KillAndReap(Child& child, const Deadline& deadline);
 
-// Reaps any exited children left over (runtime helpers reparented to a subreaper).
+// Makes every child exit wake the poll loop (a SIGCHLD self-pipe), so that Wait reaps children
+// the suite adopted as subreaper (a runtime's helpers, a container's init) while it waits for
+// something else: a zombie that nobody reaps keeps a runtime's `delete` waiting.
+Status WatchChildExits();
+
+// Reaps every exited child (waitpid(-1, WNOHANG) until none is left). The status of a process
+// the suite spawned or adopted is kept for its Watched; others are dropped.
 void ReapOrphans();
+
+// SIGKILLs process group `pgid` until no process of it is left but zombies that are not the
+// suite's to reap, reaping what is the suite's; waits on pidfds, never sleeps. False when some
+// member still lived at the deadline.
+bool KillGroupAndWait(pid_t pgid, const Deadline& deadline);
+
+// SIGKILLs the processes `pids` (through pidfds, so a pid reused meanwhile is not hit) and waits
+// until they are gone, reaping those that are the suite's. False when one lived at the deadline.
+bool KillAndWait(const std::vector<pid_t>& pids, const Deadline& deadline);
+
+// The pids whose process group is `pgid`, from /proc, zombies left out.
+std::vector<pid_t> ProcessGroupMembers(pid_t pgid);
 
 // The command line for reports: arguments joined by spaces, quoted where needed.
 std::string FormatCommand(const std::vector<std::string>& argv);

@@ -2,6 +2,9 @@
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace rt::suite {
@@ -65,6 +68,54 @@ TEST(ProcessTest, AdoptedProcessThatIsNotOursEndsWithUnknownStatus) {
   ASSERT_TRUE(parent.ok()) << parent.status().message();
   EXPECT_TRUE(parent->pidfd.valid());
   EXPECT_FALSE(Adopt(-5).ok());
+}
+
+TEST(ProcessTest, ChildrenStartNormalisedWhateverTheSuiteInherited) {
+  mode_t old_umask = ::umask(077);
+  struct sigaction ignore = {}, old_usr1;
+  ignore.sa_handler = SIG_IGN;
+  ::sigaction(SIGUSR1, &ignore, &old_usr1);
+  sigset_t usr2, old_mask;
+  sigemptyset(&usr2);
+  sigaddset(&usr2, SIGUSR2);
+  ::sigprocmask(SIG_BLOCK, &usr2, &old_mask);
+  Result<Child> spawned =
+      Spawn({"/bin/sh", "-c", "umask; grep -E '^Sig(Blk|Ign)' /proc/self/status"});
+  ::umask(old_umask);
+  ::sigaction(SIGUSR1, &old_usr1, nullptr);
+  ::sigprocmask(SIG_SETMASK, &old_mask, nullptr);
+  ASSERT_TRUE(spawned.ok()) << spawned.status().message();
+  Child& child = spawned.value();
+  EXPECT_EQ(RunToEnd(child, Deadline::Never()), WaitEnd::kDone);
+  EXPECT_EQ(child.out.data, "0022\nSigBlk:\t0000000000000000\nSigIgn:\t0000000000000000\n");
+}
+
+TEST(ProcessTest, TheExitStatusSurvivesADrainOfAllChildren) {
+  Result<Child> spawned = Spawn({"/bin/sh", "-c", "exit 7"});
+  ASSERT_TRUE(spawned.ok()) << spawned.status().message();
+  Child& child = spawned.value();
+  Capture* pipes[] = {&child.out, &child.err};
+  EXPECT_EQ(Wait(WaitFor{.pipes = pipes, .until_eof = true}, Deadline::Never(), -1),
+            WaitEnd::kDone);
+  // Wait until it is a zombie, then let the drain reap it before its Watched asks.
+  siginfo_t info = {};
+  ASSERT_EQ(::waitid(P_PID, child.process.pid, &info, WEXITED | WNOWAIT), 0);
+  ReapOrphans();
+  EXPECT_EQ(RunToEnd(child, Deadline::Never()), WaitEnd::kDone);
+  ASSERT_TRUE(child.process.status);
+  EXPECT_EQ(child.process.status->Describe(), "exit 7");
+}
+
+TEST(ProcessTest, KillGroupAndWaitLeavesNoMemberOfTheGroup) {
+  // The shell leaves a background sleep in its group and exits: the group outlives its leader.
+  Result<Child> spawned = Spawn({"/bin/sh", "-c", "sleep 1000 >/dev/null 2>&1 &"});
+  ASSERT_TRUE(spawned.ok()) << spawned.status().message();
+  Child& child = spawned.value();
+  EXPECT_EQ(RunToEnd(child, Deadline::Never()), WaitEnd::kDone);
+  const pid_t group = child.process.pid;
+  EXPECT_FALSE(ProcessGroupMembers(group).empty());
+  EXPECT_TRUE(KillGroupAndWait(group, Deadline::In(std::chrono::seconds(5))));
+  EXPECT_TRUE(ProcessGroupMembers(group).empty());
 }
 
 TEST(ProcessTest, SpawnErrorsNameTheProgram) {
