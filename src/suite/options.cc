@@ -8,6 +8,7 @@ namespace rt::suite {
 
 std::string SuiteUsage() {
   return "usage: runtimetest suite --runtime PATH [options]\n"
+         "       runtimetest suite --cleanup [--runtime PATH] [--runtime-arg ARG ...]\n"
          "\n"
          "Drives an OCI runtime (runc, crun, youki, ...) through scenarios: each builds a bundle\n"
          "holding this executable, runs it as the container process, and judges the result.\n"
@@ -30,6 +31,11 @@ std::string SuiteUsage() {
          "                            each with its check blinded (annotation\n"
          "                            org.runtimetest.blind in /spec.json); ok when the judge\n"
          "                            refuses it, not ok when it would still pass\n"
+         "  --cleanup                 remove what runs killed earlier (even by SIGKILL) left:\n"
+         "                            their processes, containers, state dirs, cgroups, work\n"
+         "                            dirs and network interfaces, found by name, only for\n"
+         "                            runs whose suite process is gone; then exit (0: nothing\n"
+         "                            is left)\n"
          "\n"
          "Exit status: 0 nothing failed (expected failures do not count), 1 a scenario failed,\n"
          "2 cannot run, 130/143 interrupted by SIGINT/SIGTERM (after cleaning up).\n";
@@ -92,6 +98,9 @@ Result<SuiteOptions> ParseSuiteOptions(const std::vector<std::string>& args) {
     } else if (flag == "--verify-cleanup") {
       s = no_value();
       opts.verify_cleanup = true;
+    } else if (flag == "--cleanup") {
+      s = no_value();
+      opts.cleanup = true;
     } else if (flag == "--blind-negatives") {
       s = no_value();
       opts.blind_negatives = true;
@@ -105,7 +114,7 @@ Result<SuiteOptions> ParseSuiteOptions(const std::vector<std::string>& args) {
     }
     if (!s.ok()) return s;
   }
-  if (opts.runtime.empty() && !opts.list && !opts.help) {
+  if (opts.runtime.empty() && !opts.list && !opts.help && !opts.cleanup) {
     return Status::Error("--runtime PATH is required");
   }
   return opts;

@@ -21,6 +21,7 @@ struct SuiteOptions {
   std::string expected_failures;             // --expected-failures FILE
   Mode mode = Mode::kRun;                    // --mode run|lifecycle
   bool verify_cleanup = false;               // --verify-cleanup: `state ID` after passes too
+  bool cleanup = false;  // --cleanup: remove what killed runs left, then exit
   bool blind_negatives = false;              // --blind-negatives (runner.h RunnerConfig::blind)
 };
 

@@ -1,13 +1,17 @@
 #include "suite/runner.h"
 
+#include <signal.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <exception>
 
 #include "suite/config_template.h"
 #include "suite/features.h"
 #include "suite/files.h"
+#include "suite/leftovers.h"
 #include "suite/namespace_annotations.h"
 #include "sys/system.h"
 
@@ -36,7 +40,33 @@ void AddLaunchFlags(std::vector<std::string>& argv, const Scenario& scenario) {
   if (scenario.launch_flag != nullptr) argv.insert(argv.end() - 3, scenario.launch_flag);
 }
 
+bool PathExists(const std::string& path) {
+  struct stat st;
+  return ::lstat(path.c_str(), &st) == 0;
+}
+
+// Whether process group `pgid` still has a member (a zombie counts).
+bool GroupHasMembers(pid_t pgid) { return !(::kill(-pgid, 0) != 0 && errno == ESRCH); }
+
+// Gives the container a cgroup under the suite's own parent ("/runtimetest-<pid>/<id>") unless
+// the scenario chose one: a sweep then finds every cgroup of the run by that name.
+void SetCgroupsPath(nlohmann::json& config, const std::string& path) {
+  auto linux = config.find("linux");
+  if (linux == config.end() || !linux->is_object() || linux->contains("cgroupsPath")) return;
+  (*linux)["cgroupsPath"] = path;
+}
+
 }  // namespace
+
+std::string Inexcusable(const ScenarioResult& r) {
+  if (r.seen.timed_out) return "a timeout";
+  for (const CommandRecord& c : r.commands) {
+    if (c.spawn_error.ok() && c.end == WaitEnd::kDone && c.exit.known && c.exit.signal != 0) {
+      return "a runtime crash (`" + c.command + "` " + c.exit.Describe() + ")";
+    }
+  }
+  return "";
+}
 
 std::string BundleDirName(int sequence, std::string_view scenario_name) {
   std::string name = std::to_string(sequence) + "-";
@@ -61,7 +91,9 @@ Status Runner::Init() {
   if (::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0) {
     return Status::Errno("prctl(PR_SET_CHILD_SUBREAPER)", errno);
   }
-  return Status::Ok();
+  state_root_ = RuntimeStateRoot(runtime_.Basename(), runtime_.global_args());
+  cgroup_mounts_ = HostCgroupMounts();
+  return WatchChildExits();
 }
 
 ScenarioResult Runner::Run(const Scenario& scenario) {
@@ -119,6 +151,32 @@ ScenarioResult Runner::Run(const Scenario& scenario) {
   r.container_id = id_prefix_ + std::to_string(sequence);
   ids_.push_back(r.container_id);
   r.bundle = work_dir_ + "/" + BundleDirName(sequence, scenario.name);
+  runtime_groups_.clear();
+  state_dir_ = state_root_.empty() ? "" : state_root_ + "/" + r.container_id;
+  const std::string cgroups_path = SuiteCgroupParent(::getpid()) + "/" + r.container_id;
+  SetCgroupsPath(config, cgroups_path);
+  SetCgroupsPath(spec, cgroups_path);
+  cgroup_dirs_.clear();
+  if (auto linux = config.find("linux"); linux != config.end() && linux->is_object()) {
+    auto path = linux->find("cgroupsPath");
+    if (path != linux->end() && path->is_string() && path->get<std::string>().starts_with("/")) {
+      cgroup_dirs_ = CgroupDirsFor(cgroup_mounts_, path->get<std::string>());
+    }
+  }
+  {
+    std::vector<std::string> argv = runtime_.Argv({"run", "--bundle", r.bundle, r.container_id});
+    if (scenario.exec != nullptr) {
+      argv = runtime_.Argv({"create", "--bundle", r.bundle, r.container_id});
+    }
+    AddLaunchFlags(argv, scenario);
+    r.rerun = FormatCommand(argv);
+    if (scenario.exec != nullptr) {
+      r.rerun += " && " + FormatCommand(runtime_.Argv({"exec", "--process",
+                                                       r.bundle + "/process.json",
+                                                       r.container_id})) +
+                 "; " + FormatCommand(runtime_.Argv({"delete", "--force", r.container_id}));
+    }
+  }
   Result<Bundle> bundle = BuildBundle(r.bundle, config, spec, binary_);
   if (!bundle.ok()) {
     r.message = "building the bundle: " + bundle.status().message();
@@ -145,10 +203,24 @@ ScenarioResult Runner::Run(const Scenario& scenario) {
   }
 
   bool cut_short = r.seen.timed_out || r.interrupted;
-  if (cut_short || container_exists_) {
+  // First no process of the runtime commands is left (a `runc init` killed with its `runc run`
+  // must not go on making the container, or a state dir, after the cleanup).
+  // (Not reported as the runtime's fault: a helper of a runtime that just failed may still be on
+  // its way out.)
+  for (pid_t group : runtime_groups_) {
+    if (GroupHasMembers(group) && !KillGroupAndWait(group, CleanupDeadline())) {
+      r.seen.problems.push_back("processes of the runtime's process group " +
+                                std::to_string(group) + " outlived SIGKILL");
+    }
+  }
+  const bool state_left = !state_dir_.empty() && PathExists(state_dir_);
+  if (cut_short || container_exists_ || state_left) {
     ForceDelete(r);
-    if (!cut_short && !r.commands.back().Succeeded()) {
+    if (!cut_short && container_exists_ && !r.commands.back().Succeeded()) {
       r.seen.problems.push_back("`delete --force` after the exec: " + Complaint(r.commands.back()));
+    } else if (!cut_short && !container_exists_) {
+      // Its state dir outlived the container: the same finding as VerifyGone's.
+      r.seen.problems.push_back("container " + r.container_id + " was left behind");
     }
   }
   auto judge = config_.blind ? JudgeBlinded : Judge;
@@ -163,7 +235,8 @@ ScenarioResult Runner::Run(const Scenario& scenario) {
     Wait(what, CleanupDeadline(), -1);
   }
   container_.reset();
-  ReapOrphans();
+  CleanUpHost(r, cut_short);
+  verdict = judge(scenario, r.seen);
 
   r.outcome = verdict.passed ? Outcome::kPass : Outcome::kFail;
   r.message = verdict.message;
@@ -211,10 +284,12 @@ void Runner::RunContainerProcess(const std::vector<std::string>& argv, int extra
     r.commands.push_back(std::move(record));
     return;
   }
+  runtime_groups_.push_back(child->process.pid);
   CommandRecord record = Finish(child.value(), FormatCommand(argv), deadline, interrupt_fd_);
   if (Completed(record, r)) {
-    // `run` and `exec` exit with the container process's status.
-    if (launches) r.seen.launch_exit = record.exit;
+    // `run` and `exec` exit with the container process's status; when runtimetest never ran,
+    // that exit is the runtime's own, the one to report (also for `exec`).
+    if (launches || !RuntimetestRan(record.out)) r.seen.launch_exit = record.exit;
     r.seen.container_exit = record.exit;
   }
   r.seen.container_stdout = std::move(record.out);
@@ -247,6 +322,7 @@ std::optional<Child> Runner::Create(const Bundle& bundle, const Deadline& deadli
   // process while it waits to be started: wait for `create` itself, not for the end of its
   // output. What arrived until then is the runtime's.
   Child& child = spawned.value();
+  runtime_groups_.push_back(child.process.pid);
   Capture* pipes[] = {&child.out, &child.err};
   create.end = Wait(WaitFor{.process = &child.process, .pipes = pipes}, deadline, interrupt_fd_);
   if (create.end != WaitEnd::kDone) KillAndReap(child, CleanupDeadline());
@@ -279,6 +355,7 @@ void Runner::RunExec(const Bundle& bundle, const std::string& process_file,
   if (!state.Succeeded()) return;
   Result<ContainerState> parsed = ParseState(state.out, id, bundle.dir);
   if (!parsed.ok() || parsed->pid <= 0) return;
+  NoteCgroupsOf(parsed->pid);
   Result<Watched> adopted = Adopt(parsed->pid);
   if (!adopted.ok()) return;
   container_ = std::move(adopted.value());
@@ -330,6 +407,7 @@ void Runner::RunLifecycle(const Bundle& bundle, const Deadline& deadline, Scenar
                               created->status);
     return;
   }
+  NoteCgroupsOf(created->pid);
   Result<Watched> adopted = Adopt(created->pid);
   if (!adopted.ok()) {
     r.seen.problems.push_back("the container process: " + adopted.status().message());
@@ -396,6 +474,41 @@ const nlohmann::json* Runner::Features() {
     }
   }
   return features_ ? &*features_ : nullptr;
+}
+
+void Runner::NoteCgroupsOf(pid_t pid) {
+  Result<std::string> text = ReadFile("/proc/" + std::to_string(pid) + "/cgroup");
+  if (!text.ok()) return;
+  for (const std::string& dir : CgroupDirsOf(cgroup_mounts_, *text)) {
+    // Only a cgroup named after this container: never the suite's own, whatever the process is in.
+    if (dir.find("/" + ids_.back()) == std::string::npos) continue;
+    if (std::find(cgroup_dirs_.begin(), cgroup_dirs_.end(), dir) == cgroup_dirs_.end()) {
+      cgroup_dirs_.push_back(dir);
+    }
+  }
+}
+
+void Runner::CleanUpHost(ScenarioResult& r, bool cut_short) {
+  ReapOrphans();
+  const Deadline deadline = CleanupDeadline();
+  for (const std::string& dir : cgroup_dirs_) {
+    if (!PathExists(dir)) continue;
+    Status removed = RemoveCgroupTree(dir, deadline);
+    if (!removed.ok()) {
+      r.seen.problems.push_back("cgroup " + dir + " could not be removed: " + removed.message());
+    } else if (!cut_short) {
+      r.seen.problems.push_back("the runtime left the cgroup " + dir + " behind (now removed)");
+    }
+  }
+  // Only what the runtime mounted in its own state dir is unmounted there.
+  if (!state_dir_.empty() && PathExists(state_dir_)) {
+    Status removed = RemoveTree(state_dir_, /*detach_mounts=*/true);
+    if (!removed.ok()) {
+      r.seen.problems.push_back("the state dir " + state_dir_ +
+                                " could not be removed: " + removed.message());
+    }
+  }
+  ReapOrphans();
 }
 
 void Runner::ForceDelete(ScenarioResult& r) {

@@ -14,6 +14,7 @@
 #include "suite/process.h"
 #include "suite/runtime_client.h"
 #include "suite/scenario.h"
+#include "sys/cgroup.h"
 
 namespace rt::suite {
 
@@ -43,6 +44,8 @@ struct ScenarioResult {
   std::string container_id;
   std::string bundle;        // where it was built
   bool bundle_kept = false;  // still there (--keep-failed)
+  // The command line that reruns it by hand with every global flag (--keep-failed).
+  std::string rerun;
   std::vector<CommandRecord> commands;
   Observation seen;
   bool interrupted = false;  // a signal cut the scenario short (it was cleaned up all the same)
@@ -57,7 +60,8 @@ class Runner {
          RunnerConfig config, int interrupt_fd);
 
   // Makes the suite the child subreaper: lifecycle mode waits for the container process that
-  // way, and a container orphaned by a runtime killed on timeout is reaped by the suite.
+  // way, and a container orphaned by a runtime killed on timeout is reaped by the suite; every
+  // child exit wakes the wait loop, which reaps it.
   Status Init();
 
   ScenarioResult Run(const Scenario& scenario);
@@ -82,6 +86,13 @@ class Runner {
                ScenarioResult& r);
   // Cleanup after a timeout, a signal, or a lifecycle cut short: force-deletes the container.
   void ForceDelete(ScenarioResult& r);
+  // The last step of every scenario, whatever came of it: no process of the runtime commands'
+  // groups is left, then `delete --force` if the container may still exist, then what is still
+  // on the host (processes in its cgroups, its cgroup dirs, its state dir) is removed. Adds a
+  // problem for what the runtime left although it ran to its end.
+  void CleanUpHost(ScenarioResult& r, bool cut_short);
+  // Learns the cgroups of a process of the container (from /proc/<pid>/cgroup).
+  void NoteCgroupsOf(pid_t pid);
   // Adds a problem when `state ID` still finds the container (or, with `also_list`, `list` still
   // shows it), and force-deletes it.
   void VerifyGone(ScenarioResult& r, bool also_list);
@@ -100,9 +111,22 @@ class Runner {
   int sequence_ = 0;
   std::optional<Watched> container_;  // lifecycle mode: the container process, once adopted
   bool container_exists_ = false;     // lifecycle mode: created and not yet deleted
+  // What the current container may leave on the host: the process groups of the runtime
+  // commands that created or ran it, its cgroup dirs, its state dir ("" when the runtime's
+  // state root is unknown).
+  std::vector<pid_t> runtime_groups_;
+  std::vector<std::string> cgroup_dirs_;
+  std::string state_dir_;
+  std::string state_root_;
+  std::vector<sys::CgroupMount> cgroup_mounts_;  // the host's hierarchies, read by Init
   bool features_fetched_ = false;
   std::optional<nlohmann::json> features_;
 };
+
+// Why an expected-failure entry may not excuse this result ("" when it may): a timeout or a
+// runtime that crashed (a runtime command killed by a signal the suite did not send) is never an
+// expected failure.
+std::string Inexcusable(const ScenarioResult& r);
 
 // "process.user/uid-gid" -> "process.user-uid-gid": a file name.
 std::string BundleDirName(int sequence, std::string_view scenario_name);

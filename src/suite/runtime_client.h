@@ -58,6 +58,7 @@ class RuntimeClient {
   RuntimeClient(std::string path, std::vector<std::string> global_args);
 
   const std::string& path() const { return path_; }
+  const std::vector<std::string>& global_args() const { return global_args_; }
   std::string Basename() const;
 
   // Command lines, for spawning and for tests.

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -15,6 +16,7 @@
 #include "suite/expected_failures.h"
 #include "suite/files.h"
 #include "suite/interrupt.h"
+#include "suite/leftovers.h"
 #include "suite/options.h"
 #include "suite/runner.h"
 #include "suite/runtime_client.h"
@@ -118,6 +120,55 @@ std::vector<std::string> SweepLeftovers(const RuntimeClient& runtime, const Runn
   return left;
 }
 
+// Where work dirs of runs may be: where this run would put its own, and the usual places.
+std::vector<std::string> WorkRoots() {
+  std::vector<std::string> roots;
+  for (const std::string& dir : {BundleRoot(), TempRoot(), std::string("/dev/shm"),
+                                 std::string("/tmp")}) {
+    if (std::find(roots.begin(), roots.end(), dir) == roots.end()) roots.push_back(dir);
+  }
+  return roots;
+}
+
+// `suite --cleanup`: removes what runs whose suite process is gone left, with the runtime named
+// (if any) and with runc and crun at their default roots.
+int CleanupMain(const SuiteOptions& opts) {
+  std::vector<std::unique_ptr<RuntimeClient>> clients;
+  std::vector<RuntimeAtRoot> roots;
+  auto add = [&](const std::string& path, const std::vector<std::string>& args) {
+    auto client = std::make_unique<RuntimeClient>(path, args);
+    std::string root = RuntimeStateRoot(client->Basename(), args);
+    for (const RuntimeAtRoot& r : roots) {
+      if (r.root == root) return;
+    }
+    roots.push_back({client.get(), root});
+    clients.push_back(std::move(client));
+  };
+  if (!opts.runtime.empty()) {
+    Result<std::string> path = ResolveRuntime(opts.runtime);
+    if (!path.ok()) return CannotRun("--runtime " + path.status().message());
+    add(*path, opts.runtime_args);
+  }
+  for (const char* name : {"runc", "crun", "youki"}) {
+    Result<std::string> path = ResolveRuntime(name);
+    if (path.ok()) {
+      add(*path, {});
+    } else {
+      roots.push_back({nullptr, std::string("/run/") + name});
+    }
+  }
+  const pid_t self = ::getpid();
+  SweepResult swept = Sweep([self](pid_t pid) { return pid != self && !ProcessExists(pid); },
+                            roots, WorkRoots(), Deadline::In(std::chrono::seconds(30)));
+  for (const std::string& what : swept.found) std::printf("removed? %s\n", what.c_str());
+  for (const std::string& what : swept.not_removed) {
+    std::fprintf(stderr, "runtimetest suite --cleanup: left: %s\n", what.c_str());
+  }
+  std::printf("runtimetest suite --cleanup: %zu found, %zu could not be removed\n",
+              swept.found.size(), swept.not_removed.size());
+  return swept.not_removed.empty() ? 0 : 1;
+}
+
 }  // namespace
 
 int SuiteMain(int argc, char** argv) {
@@ -133,6 +184,7 @@ int SuiteMain(int argc, char** argv) {
     std::fputs(SuiteUsage().c_str(), stdout);
     return 0;
   }
+  if (opts.cleanup) return CleanupMain(opts);
   Result<std::vector<const Scenario*>> selected = SelectScenarios(opts.filter);
   if (!selected.ok()) return CannotRun(selected.status().message());
   if (opts.blind_negatives) {
@@ -173,7 +225,7 @@ int SuiteMain(int argc, char** argv) {
   if (!watch.ok()) return CannotRun(watch.status().message());
   const InterruptWatch& interrupt = *watch.value();
 
-  Result<std::string> work_dir = MakeTempDir(BundleRoot(), "runtimetest-suite-");
+  Result<std::string> work_dir = MakeTempDir(BundleRoot(), WorkDirPrefix(::getpid()));
   if (!work_dir.ok()) return CannotRun(work_dir.status().message());
   // Searchable by every uid (not listable): a container in a user namespace reaches its rootfs
   // as its mapped root, which is not the host's root.
@@ -218,30 +270,26 @@ int SuiteMain(int argc, char** argv) {
       cut_short = &last;
       break;
     }
-    report.Add(last, FindExpectedFailure(expected, info.version.name, info.basename,
-                                         info.version.version, scenario.name));
+    const ExpectedFailure* known = FindExpectedFailure(expected, info.version.name, info.basename,
+                                                       info.version.version, scenario.name);
+    if (std::string why = Inexcusable(last); known != nullptr && !why.empty()) {
+      last.message += " (the expected-failure entry of line " + std::to_string(known->line) +
+                      " does not excuse " + why + ")";
+      known = nullptr;
+    }
+    report.Add(last, known);
     if (last.bundle_kept) kept.push_back(last.bundle);
   }
   progress.Erase();
   ReapOrphans();
 
   int signal = interrupt.signal();
-  if (signal == 0) {
-    std::string error;
-    std::vector<std::string> left = SweepLeftovers(runtime, runner, &error);
-    if (!error.empty()) report.Comment("could not look for containers left behind: " + error);
-    if (!left.empty()) {
-      // Not attributable to one scenario: reported as a test point of its own.
-      static const Scenario kSweep = {
-          .name = "suite/nothing-left-behind", .check_id = "all", .expect = Expect::kPass};
-      ScenarioResult sweep;
-      sweep.scenario = &kSweep;
-      sweep.outcome = Outcome::kFail;
-      sweep.message = "`list` still showed containers of this run (now force-deleted):";
-      for (const std::string& id : left) sweep.message += " " + id;
-      report.Add(sweep, nullptr);
-    }
+  std::vector<std::string> left;
+  std::string error;
+  for (const std::string& id : SweepLeftovers(runtime, runner, &error)) {
+    left.push_back("container " + id + " (`list` showed it)");
   }
+  if (!error.empty()) report.Comment("could not look for containers left behind: " + error);
 
   Status removed = RemoveTree(binary->path());
   if (kept.empty()) {
@@ -254,6 +302,30 @@ int SuiteMain(int argc, char** argv) {
     }
   }
   if (!removed.ok()) report.Comment("cleanup: " + removed.message());
+
+  // The cgroup parent of the run is expected (empty by now); anything else of this run still on
+  // the host is a leak, removed and reported.
+  const pid_t self = ::getpid();
+  for (const std::string& dir : CgroupDirsFor(HostCgroupMounts(), SuiteCgroupParent(self))) {
+    ::rmdir(dir.c_str());
+  }
+  std::vector<RuntimeAtRoot> roots = {
+      {&runtime, RuntimeStateRoot(runtime.Basename(), opts.runtime_args)}};
+  SweepResult swept = Sweep([self](pid_t pid) { return pid == self; }, roots, {},
+                            Deadline::In(std::chrono::seconds(30)));
+  for (const std::string& what : swept.found) left.push_back(what);
+  for (const std::string& what : swept.not_removed) left.push_back("NOT REMOVED " + what);
+  if (!left.empty()) {
+    // Not attributable to one scenario: reported as a test point of its own.
+    static const Scenario kSweep = {
+        .name = "suite/nothing-left-behind", .check_id = "all", .expect = Expect::kPass};
+    ScenarioResult sweep;
+    sweep.scenario = &kSweep;
+    sweep.outcome = Outcome::kFail;
+    sweep.message = "this run left behind (now removed unless said otherwise):";
+    for (const std::string& what : left) sweep.message += " " + what + ";";
+    report.Add(sweep, nullptr);
+  }
 
   if (signal != 0) {
     const char* name = sigabbrev_np(signal);
