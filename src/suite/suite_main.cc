@@ -160,7 +160,7 @@ int CleanupMain(const SuiteOptions& opts) {
   const pid_t self = ::getpid();
   SweepResult swept = Sweep([self](pid_t pid) { return pid != self && !ProcessExists(pid); },
                             roots, WorkRoots(), Deadline::In(std::chrono::seconds(30)));
-  for (const std::string& what : swept.found) std::printf("removed? %s\n", what.c_str());
+  for (const std::string& what : swept.found) std::printf("found: %s\n", what.c_str());
   for (const std::string& what : swept.not_removed) {
     std::fprintf(stderr, "runtimetest suite --cleanup: left: %s\n", what.c_str());
   }
