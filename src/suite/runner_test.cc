@@ -3,6 +3,7 @@
 #include "suite/runner.h"
 
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -62,8 +63,10 @@ constexpr const char* kHostnameFails =
 constexpr const char* kRuntimeRefuses = "echo 'invalid rlimit `RLIMIT_BOGUS`' >&2; exit 1";
 
 const Scenario kPositive{.name = "hostname/set", .check_id = "hostname", .expect = Expect::kPass};
-const Scenario kNegative{
-    .name = "hostname/mismatch", .check_id = "hostname", .expect = Expect::kCheckFails};
+const Scenario kNegative{.name = "hostname/mismatch",
+                         .check_id = "hostname",
+                         .expect = Expect::kCheckFails,
+                         .told = "\"a\""};
 const Scenario kReject{.name = "process.rlimits/reject",
                        .check_id = "process.rlimits",
                        .expect = Expect::kRuntimeRejects};
@@ -156,6 +159,7 @@ TEST_F(RunnerTest, ExecFailureOfTheCheckIsJudgedLikeRun) {
   const Scenario exec{.name = "hostname/exec",
                       .check_id = "hostname",
                       .expect = Expect::kCheckFails,
+                      .told = "\"a\"",
                       .exec = [](nlohmann::json&) {}};
   ScenarioResult r = Run(exec, kHostnameFails);
   EXPECT_EQ(r.outcome, Outcome::kPass) << r.message;
@@ -270,6 +274,31 @@ TEST_F(RunnerTest, LifecycleTimeoutForceDeletesTheContainer) {
   EXPECT_EQ(r.message, "timed out after 200 ms");
   EXPECT_NE(Log().find("delete --force " + r.container_id), std::string::npos);
   EXPECT_TRUE(Gone(dir_ + "/state/" + r.container_id));
+}
+
+}  // namespace
+}  // namespace rt::suite
+
+namespace rt::suite {
+namespace {
+
+TEST(Inexcusable, TimeoutsAndCrashedRuntimesAreNeverExpectedFailures) {
+  ScenarioResult r;
+  CommandRecord run;
+  run.command = "runc run --bundle B x";
+  run.exit = ExitStatus{.known = true, .code = 1};
+  r.commands.push_back(run);
+  EXPECT_EQ(Inexcusable(r), "") << "a runtime that exits 1 may be a known failure";
+
+  r.seen.timed_out = true;
+  EXPECT_EQ(Inexcusable(r), "a timeout");
+
+  r.seen.timed_out = false;
+  r.commands[0].exit = ExitStatus{.known = true, .code = -1, .signal = SIGSEGV};
+  EXPECT_EQ(Inexcusable(r), "a runtime crash (`runc run --bundle B x` killed by SIGSEGV)");
+
+  r.commands[0].end = WaitEnd::kTimedOut;  // killed by the suite: not a crash
+  EXPECT_EQ(Inexcusable(r), "");
 }
 
 }  // namespace
