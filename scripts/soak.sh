@@ -42,7 +42,7 @@ for ((i = 1; i <= runs; i++)); do
     sleep "$delay"
     kill -s "$signal" "$pid" 2>/dev/null
   fi
-  wait "$pid"
+  wait "$pid" 2>/dev/null  # (no "Killed" line from bash for a SIGKILLed run)
   status=$?
   if [[ $signal == KILL ]]; then
     "$binary" suite --cleanup --runtime "$runtime" >"$log/$i.cleanup" 2>&1 ||
