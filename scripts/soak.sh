@@ -78,7 +78,7 @@ count_workdirs=$(ls -d /dev/shm/runtimetest-suite-* /tmp/runtimetest-suite-* \
 count_processes=0
 for dir in /proc/[0-9]*; do
   [[ ${dir#/proc/} == "$$" ]] && continue
-  if tr '\0' '\n' <"$dir/cmdline" 2>/dev/null | grep -qE "runtimetest-(suite-)?($ours)-" ||
+  if { tr '\0' '\n' <"$dir/cmdline"; } 2>/dev/null | grep -qE "runtimetest-(suite-)?($ours)-" ||
     grep -qE "/runtimetest-($ours)(/|-)" "$dir/cgroup" 2>/dev/null; then
     count_processes=$((count_processes + 1))
   fi
