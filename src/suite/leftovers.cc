@@ -265,6 +265,8 @@ SweepResult Sweep(const std::function<bool(pid_t)>& ours, const std::vector<Runt
   for (const std::string& root : work_roots) {
     for (const std::string& name : ListDir(root)) {
       if (!name.starts_with("runtimetest-suite-") || !named_ours(name)) continue;
+      // Bundles kept on purpose (--keep-failed) stay until their owner removes them.
+      if (::access((root + "/" + name + "/" + kKeptMarker).c_str(), F_OK) == 0) continue;
       Note(result, "work dir " + root + "/" + name, RemoveTree(root + "/" + name));
     }
   }

@@ -27,6 +27,8 @@ std::string ContainerIdPrefix(pid_t suite_pid);
 std::string SuiteCgroupParent(pid_t suite_pid);
 // "runtimetest-suite-<pid>-": the work dir's name starts with it.
 std::string WorkDirPrefix(pid_t suite_pid);
+// A file in a work dir whose bundles were kept on purpose (--keep-failed): sweeps leave it.
+inline constexpr const char* kKeptMarker = "KEPT-BY-KEEP-FAILED";
 
 // The suite pid a name of ours carries ("runtimetest-12-3", "runtimetest-12",
 // "runtimetest-suite-12-AbC123", "rt12n"), or nothing for any other name.
@@ -72,7 +74,8 @@ struct SweepResult {
 // (in those cgroups, or naming those ids or work dirs on their command line or as their cwd),
 // then `delete --force` through the runtime for each state dir, then the cgroup dirs, what is
 // still in the state dirs (mounts detached), the work dirs below `work_roots` (mounts there are
-// refused: the suite makes none), and the network interfaces.
+// refused: the suite makes none; a work dir holding kKeptMarker is left), and the network
+// interfaces.
 SweepResult Sweep(const std::function<bool(pid_t)>& ours, const std::vector<RuntimeAtRoot>& roots,
                   const std::vector<std::string>& work_roots, const Deadline& deadline);
 

@@ -296,10 +296,14 @@ int SuiteMain(int argc, char** argv) {
     Status s = RemoveTree(*work_dir);
     if (removed.ok()) removed = s;
   } else {
+    std::string listing;
     for (const std::string& dir : kept) {
       std::fprintf(stderr, "runtimetest suite: kept the bundle of a failed scenario: %s\n",
                    dir.c_str());
+      listing += dir + "\n";
     }
+    Status marked = WriteFile(*work_dir + "/" + kKeptMarker, listing, 0644);
+    if (!marked.ok()) report.Comment("cleanup: " + marked.message());
   }
   if (!removed.ok()) report.Comment("cleanup: " + removed.message());
 
