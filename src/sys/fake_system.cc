@@ -47,6 +47,32 @@ Result<RlimitValue> FakeSystem::GetRlimit(int resource) {
   return it->second;
 }
 
+Result<std::string> FakeSystem::Cwd() {
+  if (cwd_errno != 0) return Status::Errno("getcwd", cwd_errno);
+  return cwd;
+}
+
+Result<bool> FakeSystem::IsReadOnlyMount(const std::string& path) {
+  auto it = statvfs_errors.find(path);
+  if (it != statvfs_errors.end()) return Status::Errno("statvfs " + path, it->second);
+  return readonly_mounts.count(path) > 0;
+}
+
+Status FakeSystem::ProbeCreateNamed(const std::string& dir) {
+  const std::string name = dir + (dir.ends_with('/') ? "" : "/") + ".runtimetest-probe";
+  auto it = create_errors.find(dir);
+  if (it != create_errors.end()) return Status::Errno("create " + name, it->second);
+  if (readonly_mounts.count(dir) > 0) return Status::Errno("create " + name, EROFS);
+  return Status::Ok();
+}
+
+Result<bool> FakeSystem::CapabilityInBoundingSet(int cap) {
+  const std::string call = "prctl(PR_CAPBSET_READ, " + std::to_string(cap) + ")";
+  if (capbset_errno != 0) return Status::Errno(call, capbset_errno);
+  if (cap > last_cap) return Status::Errno(call, EINVAL);
+  return true;
+}
+
 Status FakeSystem::ProbeCreate(const std::string& dir) {
   auto it = probe_errors.find(dir);
   if (it != probe_errors.end()) return Status::Errno("open(O_TMPFILE) in " + dir, it->second);

@@ -41,6 +41,15 @@ class FakeSystem final : public System {
   // RealPath: a path maps to itself unless listed here; an empty value fails with ENOENT.
   std::map<std::string, std::string> realpaths;
   std::map<std::string, int> open_write_errors;  // path -> errno ProbeOpenWrite fails with
+  // Witnesses (witness.h), each of which a test can make fail on its own.
+  std::map<std::string, int> statvfs_errors;  // path -> errno IsReadOnlyMount fails with
+  // dir -> errno ProbeCreateNamed fails with; else EROFS on readonly_mounts, OK elsewhere.
+  std::map<std::string, int> create_errors;
+  int cwd_errno = 0;  // getcwd fails with it when set
+  Result<bool> no_new_privs = false;
+  int last_cap = 40;               // PR_CAPBSET_READ fails with EINVAL above it
+  int capbset_errno = 0;           // ... or with this for every number, when set
+  Result<mode_t> umask = mode_t{022};
 
   Result<std::string> ReadFile(const std::string& path) override;
   Status WriteFile(const std::string& path, const std::string& data) override;
@@ -49,14 +58,16 @@ class FakeSystem final : public System {
   Result<FileInfo> Lstat(const std::string& path) override;
   Result<std::string> ReadLink(const std::string& path) override;
   Result<UtsNames> Uname() override { return uts; }
-  Result<std::string> Cwd() override { return cwd; }
+  Result<std::string> Cwd() override;
   std::vector<std::string> Environ() override { return env; }
   Result<Ids> GetIds() override { return ids; }
   Result<RlimitValue> GetRlimit(int resource) override;
-  Result<bool> IsReadOnlyMount(const std::string& path) override {
-    return readonly_mounts.count(path) > 0;
-  }
+  Result<bool> IsReadOnlyMount(const std::string& path) override;
   Status ProbeCreate(const std::string& dir) override;
+  Status ProbeCreateNamed(const std::string& dir) override;
+  Result<bool> GetNoNewPrivs() override { return no_new_privs; }
+  Result<bool> CapabilityInBoundingSet(int cap) override;
+  Result<mode_t> ProbeUmask() override { return umask; }
   Result<std::vector<OpenFd>> OpenFds() override { return open_fds; }
   Result<long> ProbeSyscall(const std::string& name) override;
   Result<SchedAttr> GetSchedAttr() override { return sched_attr; }

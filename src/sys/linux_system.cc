@@ -2,6 +2,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
@@ -152,6 +153,35 @@ class LinuxSystem final : public System {
     if (fd < 0) return Status::Errno("open(O_TMPFILE) in " + dir, errno);
     close(fd);  // an O_TMPFILE file without a link vanishes with its last descriptor
     return Status::Ok();
+  }
+
+  Status ProbeCreateNamed(const std::string& dir) override {
+    static unsigned serial = 0;
+    const std::string name = (dir.ends_with('/') ? dir : dir + "/") + ".runtimetest-probe-" +
+                             std::to_string(getpid()) + "-" + std::to_string(serial++);
+    int fd = open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) return Status::Errno("create " + name, errno);
+    close(fd);
+    unlink(name.c_str());  // the create proved the write; the name goes at once
+    return Status::Ok();
+  }
+
+  Result<bool> GetNoNewPrivs() override {
+    int r = prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0);
+    if (r < 0) return Status::Errno("prctl(PR_GET_NO_NEW_PRIVS)", errno);
+    return r == 1;
+  }
+
+  Result<bool> CapabilityInBoundingSet(int cap) override {
+    int r = prctl(PR_CAPBSET_READ, cap, 0, 0, 0);
+    if (r < 0) return Status::Errno("prctl(PR_CAPBSET_READ, " + std::to_string(cap) + ")", errno);
+    return r == 1;
+  }
+
+  Result<mode_t> ProbeUmask() override {
+    const mode_t mask = umask(0);
+    umask(mask);
+    return mask;
   }
 
   Result<std::vector<OpenFd>> OpenFds() override {

@@ -58,6 +58,15 @@ struct MemoryPolicy {
   std::vector<uint64_t> nodes;  // node mask, node i being bit i%64 of word i/64
 };
 
+// An answer and the witness that gave it ("getcwd(2)", "/proc/self/cwd", "O_TMPFILE probe").
+// Where the kernel shows a thing in several ways, witness.h tries them in order and says which
+// one answered; a check compares the value and may name the witness.
+template <typename T>
+struct Observed {
+  T value;
+  std::string witness;
+};
+
 class System {
  public:
   virtual ~System() = default;
@@ -78,6 +87,16 @@ class System {
   // Tries to create an unnamed file in directory `dir` and discards it at once (O_TMPFILE):
   // OK when the write was possible, else the Status with the errno (EROFS, EACCES, ...).
   virtual Status ProbeCreate(const std::string& dir) = 0;
+  // The same with a named file, for filesystems without O_TMPFILE (EOPNOTSUPP): creates a unique
+  // name in `dir` with O_CREAT|O_EXCL and unlinks it at once, leaving nothing behind.
+  virtual Status ProbeCreateNamed(const std::string& dir) = 0;
+  // prctl(PR_GET_NO_NEW_PRIVS).
+  virtual Result<bool> GetNoNewPrivs() = 0;
+  // prctl(PR_CAPBSET_READ, cap): whether `cap` is in the bounding set; EINVAL past the last
+  // capability the kernel knows.
+  virtual Result<bool> CapabilityInBoundingSet(int cap) = 0;
+  // The process's umask, by umask(2) set and restored at once (it cannot fail).
+  virtual Result<mode_t> ProbeUmask() = 0;
   // The descriptors open in this process (from /proc/self/fd), leaving out the one used to list
   // them.
   virtual Result<std::vector<OpenFd>> OpenFds() = 0;
