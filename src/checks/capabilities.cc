@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "sys/proc.h"
+#include "sys/witness.h"
 
 namespace rt::checks {
 namespace {
@@ -150,15 +151,14 @@ void CheckCapabilities(const Context& ctx, Recorder& rec) {
     rec.Skip("", "", "process.capabilities is not set in the config");
     return;
   }
-  Result<std::string> last_text = ctx.sys.ReadFile("/proc/sys/kernel/cap_last_cap");
-  Result<uint64_t> last = last_text.ok() ? sys::ParseUnsigned(*last_text) : last_text.status();
+  Result<sys::Observed<int>> last = sys::ObserveLastCap(ctx.sys);
   if (!last.ok()) {
-    rec.Error("", "cap_last_cap", last.status());
+    rec.CannotObserve("", "cap_last_cap", last.status());
     return;
   }
   Result<std::string> status = ctx.sys.ReadFile("/proc/self/status");
   if (!status.ok()) {
-    rec.Error("", "", status.status());
+    rec.CannotObserve("", "", status.status());
     return;
   }
   const auto fields = sys::ParseStatusFields(*status);
@@ -172,13 +172,13 @@ void CheckCapabilities(const Context& ctx, Recorder& rec) {
     Result<std::string> text = sys::StatusField(fields, key);
     Result<uint64_t> value = text.ok() ? sys::ParseHexMask(*text) : text.status();
     if (!value.ok()) {
-      rec.Error("", key, value.status());
+      rec.CannotObserve("", key, value.status());
       return;
     }
     found.*mask = *value;
   }
   const bool uid0 = !ctx.config.process->user || ctx.config.process->user->uid == 0;
-  JudgeCapabilities(*ctx.config.process->capabilities, uid0, static_cast<int>(*last), found, rec);
+  JudgeCapabilities(*ctx.config.process->capabilities, uid0, last->value, found, rec);
 }
 
 constexpr CheckDef kChecks[] = {

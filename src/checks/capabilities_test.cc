@@ -1,5 +1,7 @@
 #include "checks/capabilities.h"
 
+#include <cerrno>
+
 #include "checks/check_test_util.h"
 
 namespace rt::checks {
@@ -112,6 +114,26 @@ TEST(Capabilities, ReadsProcSelfStatus) {
                     fake);
   EXPECT_EQ(Failures(r), "");
   EXPECT_EQ(Count(r, report::Outcome::kPass), 5);
+}
+
+TEST(Capabilities, BoundingSetProbeAnswersWithoutCapLastCap) {
+  sys::FakeSystem fake;  // no /proc/sys/kernel/cap_last_cap
+  fake.last_cap = 40;
+  fake.files["/proc/self/status"] =
+      "CapInh:\t0000000000000000\nCapPrm:\t0000000000000020\nCapEff:\t0000000000000020\n"
+      "CapBnd:\t0000010000000020\nCapAmb:\t0000000000000000\n";
+  const char* cfg = R"({"ociVersion":"1","process":{"capabilities":{
+      "bounding":["CAP_KILL"],"effective":["CAP_KILL"],"permitted":["CAP_KILL"]}}})";
+  EXPECT_EQ(Failures(RunCheck("process.capabilities", cfg, fake)),
+            "process.capabilities.bounding: CAP_CHECKPOINT_RESTORE: expected unset, found set "
+            "(config.md#linux-process, MUST)\n");
+  fake.capbset_errno = EPERM;
+  auto r = RunCheck("process.capabilities", cfg, fake);
+  EXPECT_EQ(Failures(r), "");
+  EXPECT_EQ(SkipReasons(r),
+            "process.capabilities cap_last_cap: cannot observe: open "
+            "/proc/sys/kernel/cap_last_cap: No such file or directory; prctl(PR_CAPBSET_READ, 0): "
+            "Operation not permitted\n");
 }
 
 }  // namespace

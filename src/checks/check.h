@@ -31,8 +31,16 @@ class Recorder {
   bool Expect(std::string_view id, std::string subject, std::string expected, std::string found);
   void Pass(std::string_view id, std::string subject);
   void Fail(std::string_view id, std::string subject, std::string expected, std::string found);
-  // The check could not measure: reported as a failure naming the error (errno text, path).
-  void Error(std::string_view id, std::string subject, const Status& status);
+  // The measurement rule (README): no witness could answer, so nothing is known. A SKIP with
+  // the reason "cannot observe: <what was tried, with errno text>", never a failure.
+  void CannotObserve(std::string_view id, std::string subject, const Status& status);
+  // The few measurements the spec itself makes mandatory (e.g. the config mounts proc at /proc,
+  // so /proc/self/... must exist): a failure "expected <must_hold>, found <error>". Every call is
+  // on the allowlist in measurement_rule_test.cc and in README's "The measurement rule".
+  void FailMandatedObservation(std::string_view id, std::string subject, std::string must_hold,
+                               const Status& status);
+  // A bug of ours (a check threw): a failure naming it, so that it is never silent.
+  void InternalError(std::string_view id, std::string subject, std::string what);
   void Skip(std::string_view id, std::string subject, std::string reason);
 
   // Assertions recorded after this call carry another level / reference (e.g. a SHOULD inside a
@@ -109,6 +117,11 @@ std::span<const CheckDef> PathChecks();
 
 // The whole table, in run order.
 const std::vector<CheckDef>& AllChecks();
+
+// Whether the config mounts proc at /proc. Then the /proc/self files every kernel has must be
+// there, and their absence (ENOENT) is a finding rather than a blind spot (README, "The
+// measurement rule"); see Recorder::FailMandatedObservation.
+bool ConfigMountsProc(const spec::Config& config);
 
 // Quotes a string for a failure line: "web-1" with \" and \\ and control bytes (DEL too)
 // escaped; rt::QuoteC with escape_del.

@@ -34,6 +34,16 @@ inline std::string Failures(const std::vector<report::Assertion>& results) {
   return out;
 }
 
+// The reasons of the skips, one "<id>[ subject]: reason" line each.
+inline std::string SkipReasons(const std::vector<report::Assertion>& results) {
+  std::string out;
+  for (const report::Assertion& a : results) {
+    if (a.outcome != report::Outcome::kSkip) continue;
+    out += a.id + (a.subject.empty() ? "" : " " + a.subject) + ": " + a.reason + "\n";
+  }
+  return out;
+}
+
 inline int Count(const std::vector<report::Assertion>& results, report::Outcome outcome) {
   int n = 0;
   for (const report::Assertion& a : results) n += a.outcome == outcome;

@@ -52,14 +52,14 @@ void CheckPtmx(const Context& ctx, Recorder& rec) {
     if (l.status().err() == ENOENT) {
       rec.Fail("", "/dev/ptmx", "a symlink to or bind mount of /dev/pts/ptmx", "no such file");
     } else {
-      rec.Error("", "/dev/ptmx", l.status());
+      rec.CannotObserve("", "/dev/ptmx", l.status());
     }
     return;
   }
   if (S_ISLNK(l->mode)) {
     Result<std::string> target = ctx.sys.ReadLink("/dev/ptmx");
     if (!target.ok()) {
-      rec.Error("", "/dev/ptmx", target.status());
+      rec.CannotObserve("", "/dev/ptmx", target.status());
       return;
     }
     const std::string resolved =
@@ -71,7 +71,7 @@ void CheckPtmx(const Context& ctx, Recorder& rec) {
   }
   Result<sys::FileInfo> pts = ctx.sys.Stat("/dev/pts/ptmx");
   if (!pts.ok()) {
-    rec.Error("", "/dev/ptmx", pts.status());
+    rec.CannotObserve("", "/dev/ptmx", pts.status());
     return;
   }
   const bool same = l->dev == pts->dev && l->inode == pts->inode;
@@ -101,7 +101,7 @@ void CheckDevSymlinks(const Context& ctx, Recorder& rec) {
       if (st.status().err() == ENOENT) {
         rec.Fail("", link, "a symlink to " + Quote(source), "no such file");
       } else {
-        rec.Error("", link, st.status());
+        rec.CannotObserve("", link, st.status());
       }
       continue;
     }
@@ -111,7 +111,7 @@ void CheckDevSymlinks(const Context& ctx, Recorder& rec) {
     }
     Result<std::string> target = ctx.sys.ReadLink(link);
     if (!target.ok()) {
-      rec.Error("", link, target.status());
+      rec.CannotObserve("", link, target.status());
       continue;
     }
     rec.Expect("", link, "a symlink to " + Quote(source), "a symlink to " + Quote(*target));
@@ -127,7 +127,7 @@ void CheckDefaultDevices(const Context& ctx, Recorder& rec) {
       if (st.status().err() == ENOENT) {
         rec.Fail("", d.path, want, "no such file");
       } else {
-        rec.Error("", d.path, st.status());
+        rec.CannotObserve("", d.path, st.status());
       }
       continue;
     }
@@ -137,8 +137,11 @@ void CheckDefaultDevices(const Context& ctx, Recorder& rec) {
   if (ctx.config.process && ctx.config.process->terminal.value_or(false)) {
     // /dev/console: the pseudoterminal's slave, bind-mounted (a UNIX 98 pty: majors 136-143).
     Result<sys::FileInfo> st = ctx.sys.Stat("/dev/console");
-    if (!st.ok()) {
-      rec.Error("", "/dev/console", st.status());
+    if (!st.ok() && st.status().err() == ENOENT) {
+      rec.Fail("", "/dev/console", "the terminal's pseudoterminal (character device 136-143:N)",
+               "no such file");
+    } else if (!st.ok()) {
+      rec.CannotObserve("", "/dev/console", st.status());
     } else {
       const bool pty = S_ISCHR(st->mode) && st->rdev_major >= 136 && st->rdev_major <= 143;
       rec.Expect("", "/dev/console", "the terminal's pseudoterminal (character device 136-143:N)",
@@ -163,7 +166,7 @@ void CheckDevices(const Context& ctx, Recorder& rec) {
       if (st.status().err() == ENOENT) {
         rec.Fail("", path, "a device of type " + Quote(d.type), "no such file");
       } else {
-        rec.Error("", path, st.status());
+        rec.CannotObserve("", path, st.status());
       }
       continue;
     }

@@ -41,12 +41,12 @@ void CheckMappings(const Context& ctx, Recorder& rec, bool uid) {
   }
   Result<std::string> text = ctx.sys.ReadFile(path);
   if (!text.ok()) {
-    rec.Error("", path, text.status());
+    rec.CannotObserve("", path, text.status());
     return;
   }
   Result<std::vector<sys::IdMapEntry>> found = sys::ParseIdMap(*text);
   if (!found.ok()) {
-    rec.Error("", path, found.status());
+    rec.CannotObserve("", path, found.status());
     return;
   }
   rec.Expect("", path, FormatMappings(want), FormatMappings(*found));

@@ -124,6 +124,11 @@ std::string ResctrlMount(const std::vector<sys::MountInfo>& mounts) {
   return "";
 }
 
+// A resource group for a failure line: its name, or "/" for the default group.
+std::string ShowGroup(const std::string& group) {
+  return group.empty() ? "\"/\" (the default group)" : Quote(group);
+}
+
 void CheckIntelRdt(const Context& ctx, Recorder& rec) {
   if (!ctx.config.linux_ || !ctx.config.linux_->intel_rdt) {
     rec.Skip("", "", "linux.intelRdt is not set in the config");
@@ -135,7 +140,7 @@ void CheckIntelRdt(const Context& ctx, Recorder& rec) {
     if (membership.status().err() == ENOENT) {
       rec.Skip("", "", "this kernel has no resctrl support (no /proc/self/resctrl)");
     } else {
-      rec.Error("", "/proc/self/resctrl", membership.status());
+      rec.CannotObserve("", "/proc/self/resctrl", membership.status());
     }
     return;
   }
@@ -154,7 +159,9 @@ void CheckIntelRdt(const Context& ctx, Recorder& rec) {
     return;
   }
   if (rdt.clos_id && !rdt.clos_id->empty()) {
-    rec.Expect("", "resource group", Quote(*rdt.clos_id), Quote(group));
+    // runtime-spec 1.3: closID "/" is the default group, the root of the resctrl filesystem.
+    const std::string want = *rdt.clos_id == "/" ? "" : *rdt.clos_id;
+    rec.Expect("", "resource group", ShowGroup(want), ShowGroup(group));
   } else if (group.empty()) {
     rec.Fail("", "resource group", "a group of its own (named after the container id)",
              "the default group");
@@ -167,7 +174,7 @@ void CheckIntelRdt(const Context& ctx, Recorder& rec) {
   Result<std::vector<sys::MountInfo>> table =
       mountinfo.ok() ? sys::ParseMountInfo(*mountinfo) : mountinfo.status();
   if (!table.ok()) {
-    rec.Error("", "schemata", table.status());
+    rec.CannotObserve("", "schemata", table.status());
     return;
   }
   const std::string mount = ResctrlMount(*table);
@@ -180,7 +187,7 @@ void CheckIntelRdt(const Context& ctx, Recorder& rec) {
   const std::string path = mount + (group.empty() ? "" : "/" + group) + "/schemata";
   Result<std::string> schemata = ctx.sys.ReadFile(path);
   if (!schemata.ok()) {
-    rec.Error("", path, schemata.status());
+    rec.CannotObserve("", path, schemata.status());
     return;
   }
   CompareSchemata(wanted, *schemata, path, rec);

@@ -43,7 +43,7 @@ TEST(IntelRdt, WrongGroupAndMask) {
   fake.files["/sys/fs/resctrl/schemata"] = "L3:0=fff;1=fff\n";
   auto r = RunCheck("linux.intelRdt", Config(R"({"closID":"g","l3CacheSchema":"L3:0=7f0"})"), fake);
   EXPECT_EQ(Failures(r),
-            "linux.intelRdt: resource group: expected \"g\", found \"\" "
+            "linux.intelRdt: resource group: expected \"g\", found \"/\" (the default group) "
             "(config-linux.md#intelrdt, MUST)\n"
             "linux.intelRdt: /sys/fs/resctrl/schemata L3 domain 0: expected L3 7f0, found L3 fff "
             "(config-linux.md#intelrdt, MUST)\n");
@@ -56,6 +56,21 @@ TEST(IntelRdt, WithoutClosIdTheContainerNeedsAGroupOfItsOwn) {
   EXPECT_EQ(Failures(r),
             "linux.intelRdt: resource group: expected a group of its own (named after the "
             "container id), found the default group (config-linux.md#intelrdt, MUST)\n");
+}
+
+TEST(IntelRdt, ClosIdSlashIsTheDefaultGroup) {
+  // runtime-spec 1.3, config-linux.md#intelrdt: "/" names the root of the resctrl filesystem.
+  sys::FakeSystem fake = WithResctrl();
+  fake.files["/proc/self/resctrl"] = "res:/\nmon:/\n";
+  fake.files["/sys/fs/resctrl/schemata"] = "    L3:0=007f0;1=0001f\n";
+  auto r = RunCheck("linux.intelRdt", Config(R"({"closID":"/","l3CacheSchema":"L3:0=7f0"})"), fake);
+  EXPECT_EQ(Failures(r), "");
+  EXPECT_EQ(Count(r, report::Outcome::kPass), 2);
+  fake.files["/proc/self/resctrl"] = "res:/guaranteed_group\nmon:\n";
+  r = RunCheck("linux.intelRdt", Config(R"({"closID":"/"})"), fake);
+  EXPECT_EQ(Failures(r),
+            "linux.intelRdt: resource group: expected \"/\" (the default group), found "
+            "\"guaranteed_group\" (config-linux.md#intelrdt, MUST)\n");
 }
 
 TEST(IntelRdt, MemBwReplacesAnMbLineOfL3CacheSchema) {

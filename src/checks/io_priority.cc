@@ -37,7 +37,7 @@ void CheckIoPriority(const Context& ctx, Recorder& rec) {
   }
   Result<int> found = ctx.sys.GetIoPriority();
   if (!found.ok()) {
-    rec.Error("", "", found.status());
+    rec.CannotObserve("", "", found.status());
     return;
   }
   const int io_class = (*found >> 13) & 0x7;

@@ -66,7 +66,7 @@ void CheckAppArmorProfile(const Context& ctx, Recorder& rec) {
   }
   if (!label.ok()) {
     if (enabled == true) {
-      rec.Error("", "", label.status());
+      rec.CannotObserve("", "", label.status());
     } else {
       rec.Skip("", "",
                "cannot tell whether AppArmor is enabled (no /sys/kernel/security/lsm, no "
@@ -102,7 +102,7 @@ void CheckSelinuxLabel(const Context& ctx, Recorder& rec) {
   Result<std::string> label = ctx.sys.ReadFile("/proc/self/attr/current");
   if (!label.ok()) {
     if (enabled == true) {
-      rec.Error("", "", label.status());
+      rec.CannotObserve("", "", label.status());
     } else {
       rec.Skip("", "",
                "no LSM gives this process a label (" + label.status().message() +

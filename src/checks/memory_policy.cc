@@ -85,7 +85,7 @@ void CheckMemoryPolicy(const Context& ctx, Recorder& rec) {
     if (found.status().err() == ENOSYS) {
       rec.Skip("", "", "this kernel has no NUMA support (get_mempolicy: ENOSYS)");
     } else {
-      rec.Error("", "", found.status());
+      rec.CannotObserve("", "", found.status());
     }
     return;
   }

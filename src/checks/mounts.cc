@@ -2,7 +2,9 @@
 // #mount-label: what /proc/self/mountinfo shows of each mounts[] entry.
 #include "checks/mounts.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <iterator>
 
 #include "checks/check.h"
 #include "checks/mounts_context.h"
@@ -170,6 +172,15 @@ void JudgeOrder(const MountContext& mc, size_t i, Recorder& rec) {
   }
 }
 
+// Filesystems with no backing device: the source of their mount is a name the runtime chose.
+bool IsPseudoFilesystem(std::string_view type) {
+  static constexpr std::string_view kPseudo[] = {
+      "proc",     "sysfs",  "tmpfs",     "devpts",  "mqueue", "cgroup",  "cgroup2",
+      "ramfs",    "devtmpfs", "securityfs", "debugfs", "tracefs", "configfs", "pstore",
+      "bpf",      "hugetlbfs", "fusectl", "binfmt_misc", "efivarfs", "rpc_pipefs", "nsfs"};
+  return std::find(std::begin(kPseudo), std::end(kPseudo), type) != std::end(kPseudo);
+}
+
 void CheckMounts(const Context& ctx, Recorder& rec) {
   if (ctx.config.mounts.empty()) {
     rec.Skip("", "", "mounts is not set in the config");
@@ -177,7 +188,12 @@ void CheckMounts(const Context& ctx, Recorder& rec) {
   }
   Result<MountContext> mc = MountContext::Load(ctx);
   if (!mc.ok()) {
-    rec.Error("", "", mc.status());
+    if (mc.status().err() == ENOENT && ConfigMountsProc(ctx.config)) {
+      rec.FailMandatedObservation("", "", "/proc/self/mountinfo (the config mounts proc at /proc)",
+                                  mc.status());
+    } else {
+      rec.CannotObserve("", "", mc.status());
+    }
     return;
   }
   for (size_t i = 0; i < ctx.config.mounts.size(); ++i) {
@@ -188,7 +204,7 @@ void CheckMounts(const Context& ctx, Recorder& rec) {
       if (why.err() == ENOENT || why.err() == ENOTDIR) {
         rec.Fail("", subject, "a mount there", "no such path in the container");
       } else {
-        rec.Error("", subject, why);
+        rec.CannotObserve("", subject, why);
       }
       continue;
     }
@@ -217,8 +233,11 @@ void CheckMounts(const Context& ctx, Recorder& rec) {
                    "a bind of " + Quote(*m.source) + " (mount root ending in that path)",
                    "mount root " + Quote(mi->root) + " of " + Quote(mi->source));
         }
-      } else if (!m.type || (*m.type != "cgroup" && *m.type != "cgroup2")) {
-        // The source of a cgroup mount is a dummy the runtime may choose.
+      } else if (m.type && IsPseudoFilesystem(*m.type)) {
+        // config.md#mounts: the source of such a mount is a dummy; the kernel ignores it.
+        rec.Skip("", subject + " source",
+                 "the source of a " + *m.type + " mount is a dummy (config.md#mounts)");
+      } else {
         rec.Expect("", subject + " source", Quote(*m.source), Quote(mi->source));
       }
     }
@@ -254,7 +273,12 @@ void CheckRecursive(const Context& ctx, Recorder& rec) {
   }
   Result<MountContext> mc = MountContext::Load(ctx);
   if (!mc.ok()) {
-    rec.Error("", "", mc.status());
+    if (mc.status().err() == ENOENT && ConfigMountsProc(ctx.config)) {
+      rec.FailMandatedObservation("", "", "/proc/self/mountinfo (the config mounts proc at /proc)",
+                                  mc.status());
+    } else {
+      rec.CannotObserve("", "", mc.status());
+    }
     return;
   }
   for (size_t i = 0; i < ctx.config.mounts.size(); ++i) {
@@ -340,7 +364,7 @@ void CheckIdmap(const Context& ctx, Recorder& rec) {
   }
   Result<MountContext> mc = MountContext::Load(ctx);
   if (!mc.ok()) {
-    rec.Error("", "", mc.status());
+    rec.CannotObserve("", "", mc.status());
     return;
   }
   const spec::Linux* lx = ctx.config.linux_ ? &*ctx.config.linux_ : nullptr;
@@ -362,7 +386,7 @@ void CheckIdmap(const Context& ctx, Recorder& rec) {
     }
     Result<sys::FileInfo> st = ctx.sys.Stat(mc->destinations[i]);
     if (!st.ok()) {
-      rec.Error("", subject + " owner", st.status());
+      rec.CannotObserve("", subject + " owner", st.status());
       continue;
     }
     struct Side {
@@ -400,7 +424,7 @@ void CheckIdmap(const Context& ctx, Recorder& rec) {
 void CheckDefaultFilesystems(const Context& ctx, Recorder& rec) {
   Result<sys::MountTable> table = ReadMountTable(ctx.sys);
   if (!table.ok()) {
-    rec.Error("", "", table.status());
+    rec.CannotObserve("", "", table.status());
     return;
   }
   static constexpr std::pair<std::string_view, std::string_view> kDefaults[] = {
@@ -432,7 +456,7 @@ void CheckMountLabel(const Context& ctx, Recorder& rec) {
   }
   Result<MountContext> mc = MountContext::Load(ctx);
   if (!mc.ok()) {
-    rec.Error("", "", mc.status());
+    rec.CannotObserve("", "", mc.status());
     return;
   }
   bool any = false;

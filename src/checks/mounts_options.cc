@@ -139,10 +139,9 @@ FsJudgement JudgeTmpfsSize(std::string_view value, const std::vector<std::string
   const uint64_t want_kb = (*bytes / page + (*bytes % page != 0)) * (page / 1024);
   std::optional<std::string> shown = MountOptionValue(super, "size");
   if (shown) {
-    std::optional<uint64_t> got;
-    if (!shown->empty() && shown->back() == 'k')
-      got = ParseDecimal(shown->substr(0, shown->size() - 1));
-    return Judged(got && *got == want_kb, "size=" + *shown);
+    // tmpfs prints "size=1024k"; any k/m/g/... suffix is read the same way as the config's.
+    std::optional<uint64_t> got_bytes = MemParse(*shown);
+    return Judged(got_bytes && *got_bytes == want_kb * 1024, "size=" + *shown);
   }
   if (!facts.mem_total_kb) {
     return NotShown(

@@ -24,7 +24,7 @@ void CheckNetDevices(const Context& ctx, Recorder& rec) {
     } else if (index.status().err() == ENODEV) {
       rec.Fail("", subject, "an interface of that name in the container", "none");
     } else {
-      rec.Error("", subject, index.status());
+      rec.CannotObserve("", subject, index.status());
     }
   }
 }

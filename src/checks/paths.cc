@@ -7,6 +7,7 @@
 #include <cerrno>
 
 #include "checks/check.h"
+#include "sys/witness.h"
 
 namespace rt::checks {
 namespace {
@@ -33,7 +34,7 @@ void CheckMaskedPaths(const Context& ctx, Recorder& rec) {
       if (Missing(st.status()) || Denied(st.status())) {
         rec.Pass("", path);  // nothing there to read, or nothing the process may reach
       } else {
-        rec.Error("", path, st.status());
+        rec.CannotObserve("", path, st.status());
       }
       continue;
     }
@@ -48,7 +49,7 @@ void CheckMaskedPaths(const Context& ctx, Recorder& rec) {
       } else if (entries.ok() || Denied(entries.status())) {
         rec.Pass("", path);
       } else {
-        rec.Error("", path, entries.status());
+        rec.CannotObserve("", path, entries.status());
       }
       write_probe = ctx.sys.ProbeCreate(path);
       write_probed = true;
@@ -81,6 +82,13 @@ void CheckMaskedPaths(const Context& ctx, Recorder& rec) {
   }
 }
 
+// How a path was seen writable, for the failure line.
+std::string WritableBy(const std::string& witness) {
+  if (witness == "statvfs ST_RDONLY") return "writable (statvfs shows no ST_RDONLY)";
+  if (witness == "open(O_WRONLY) probe") return "writable (it opens for writing)";
+  return "writable (a file can be created in it)";
+}
+
 void CheckReadonlyPaths(const Context& ctx, Recorder& rec) {
   if (!ctx.config.linux_ || ctx.config.linux_->readonly_paths.empty()) {
     rec.Skip("", "", "linux.readonlyPaths is not set in the config");
@@ -97,46 +105,30 @@ void CheckReadonlyPaths(const Context& ctx, Recorder& rec) {
       if (Missing(st.status())) {
         rec.Pass("", path);  // nothing there to write to
       } else {
-        rec.Error("", path, st.status());
+        rec.CannotObserve("", path, st.status());
       }
       continue;
     }
-    Result<bool> ro_flag = ctx.sys.IsReadOnlyMount(path);
-    if (!ro_flag.ok()) {
-      rec.Error("", path, ro_flag.status());
+    // Witnesses: a write probe (directories: O_TMPFILE, else a named file created and unlinked;
+    // regular files: open for writing), then statvfs's ST_RDONLY. Device nodes are not opened:
+    // writes to them ignore the mount's flags and opening some has effects.
+    const sys::WriteProbe kind = S_ISDIR(st->mode)   ? sys::WriteProbe::kDirectory
+                                 : S_ISREG(st->mode) ? sys::WriteProbe::kFile
+                                                     : sys::WriteProbe::kNone;
+    Result<sys::Observed<bool>> ro = sys::ObserveReadOnly(ctx.sys, path, kind);
+    if (!ro.ok()) {
+      rec.CannotObserve("", path, ro.status());
       continue;
     }
-    // Two witnesses: statvfs's ST_RDONLY, and a write probe (directories: O_TMPFILE; regular
-    // files: open for writing). EROFS proves read-only, a probe that goes through proves
-    // writable, anything else (EACCES, ETXTBSY, no O_TMPFILE) leaves the flag to decide. Device
-    // nodes are not opened: writes to them ignore the mount's flags and opening some has effects.
-    Status probe;
-    bool probed = false;
-    if (S_ISDIR(st->mode)) {
-      probe = ctx.sys.ProbeCreate(path);
-      probed = true;
-    } else if (S_ISREG(st->mode)) {
-      probe = ctx.sys.ProbeOpenWrite(path);
-      probed = true;
-    }
-    bool read_only = *ro_flag;
-    std::string found = "writable (statvfs shows no ST_RDONLY)";
-    if (probed && probe.ok()) {
-      read_only = false;
-      found = S_ISDIR(st->mode) ? "writable (a file can be created in it)"
-                                : "writable (it opens for writing)";
-    } else if (probed && probe.err() == EROFS) {
-      read_only = true;
-    }
     const std::string want = "read-only (writes fail with EROFS)";
-    rec.Expect("", path, want, read_only ? want : found);
+    rec.Expect("", path, want, ro->value ? want : WritableBy(ro->witness));
     if (S_ISDIR(st->mode)) {
       // Read-only, not hidden: the directory still lists.
       Result<std::vector<std::string>> entries = ctx.sys.ListDir(path);
       if (entries.ok()) {
         rec.Pass("", path + " readable");
       } else if (!Denied(entries.status())) {
-        rec.Fail("", path + " readable", "a directory that lists", entries.status().message());
+        rec.CannotObserve("", path + " readable", entries.status());
       }
     }
   }

@@ -96,6 +96,27 @@ TEST(ReadonlyPaths, FlagAndProbesAgree) {
             "writable (statvfs shows no ST_RDONLY) (config-linux.md#readonly-paths, MUST)\n");
 }
 
+TEST(ReadonlyPaths, TheWriteProbeAnswersWhenStatvfsFails) {
+  sys::FakeSystem fake;
+  fake.stats["/etc"] = {.mode = S_IFDIR | 0755};
+  fake.dirs["/etc"] = {"hosts"};
+  fake.statvfs_errors["/etc"] = ENOSYS;
+  fake.probe_errors["/etc"] = EROFS;
+  fake.stats["/spec.json"] = {.mode = S_IFREG | 0644};
+  fake.statvfs_errors["/spec.json"] = ENOSYS;
+  const char* cfg = R"({"ociVersion":"1","linux":{"readonlyPaths":["/etc","/spec.json"]}})";
+  auto r = RunCheck("linux.readonlyPaths", cfg, fake);
+  EXPECT_EQ(Failures(r),
+            "linux.readonlyPaths: /spec.json: expected read-only (writes fail with EROFS), found "
+            "writable (it opens for writing) (config-linux.md#readonly-paths, MUST)\n");
+  fake.open_write_errors["/spec.json"] = EACCES;  // no witness can tell
+  r = RunCheck("linux.readonlyPaths", cfg, fake);
+  EXPECT_EQ(Failures(r), "");
+  EXPECT_EQ(SkipReasons(r),
+            "linux.readonlyPaths /spec.json: cannot observe: open /spec.json for writing: "
+            "Permission denied; statvfs /spec.json: Function not implemented\n");
+}
+
 TEST(ReadonlyPaths, EroFsProbeWinsOverAMissingFlagAndMaskedPathsAreLeftAlone) {
   sys::FakeSystem fake;
   fake.stats["/proc/fs"] = {.mode = S_IFDIR | 0555};

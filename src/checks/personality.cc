@@ -75,7 +75,7 @@ void CheckPersonality(const Context& ctx, Recorder& rec) {
   }
   Result<unsigned> found = ctx.sys.GetPersonality();
   if (!found.ok()) {
-    rec.Error("", "", found.status());
+    rec.CannotObserve("", "", found.status());
     return;
   }
   if (want.flags.empty()) {

@@ -3,9 +3,11 @@
 #include "checks/process.h"
 
 #include <algorithm>
+#include <cerrno>
 
 #include "checks/check.h"
 #include "sys/proc.h"
+#include "sys/witness.h"
 
 namespace rt::checks {
 
@@ -42,12 +44,13 @@ void CheckCwd(const Context& ctx, Recorder& rec) {
     rec.Skip("", "", "process.cwd is not set in the config");
     return;
   }
-  Result<std::string> cwd = ctx.sys.Cwd();
+  Result<sys::Observed<std::string>> cwd = sys::ObserveCwd(ctx.sys);
   if (!cwd.ok()) {
-    rec.Error("", "", cwd.status());
+    rec.CannotObserve("", "", cwd.status());
     return;
   }
-  rec.Expect("", "", Quote(NormalizePath(*ctx.config.process->cwd)), Quote(NormalizePath(*cwd)));
+  rec.Expect("", "", Quote(NormalizePath(*ctx.config.process->cwd)),
+             Quote(NormalizePath(cwd->value)));
 }
 
 void CheckEnv(const Context& ctx, Recorder& rec) {
@@ -77,7 +80,12 @@ void CheckArgs(const Context& ctx, Recorder& rec) {
   }
   Result<std::string> cmdline = ctx.sys.ReadFile("/proc/self/cmdline");
   if (!cmdline.ok()) {
-    rec.Error("", "", cmdline.status());
+    if (cmdline.status().err() == ENOENT && ConfigMountsProc(ctx.config)) {
+      rec.FailMandatedObservation("", "", "/proc/self/cmdline (the config mounts proc at /proc)",
+                                  cmdline.status());
+    } else {
+      rec.CannotObserve("", "", cmdline.status());
+    }
     return;
   }
   rec.Expect("", "", FormatList(*ctx.config.process->args),
@@ -86,17 +94,12 @@ void CheckArgs(const Context& ctx, Recorder& rec) {
 
 void CheckNoNewPrivileges(const Context& ctx, Recorder& rec) {
   const bool want = ctx.config.process && ctx.config.process->no_new_privileges.value_or(false);
-  Result<std::string> status = ctx.sys.ReadFile("/proc/self/status");
-  if (!status.ok()) {
-    rec.Error("", "", status.status());
-    return;
-  }
-  Result<std::string> nnp = sys::StatusField(sys::ParseStatusFields(*status), "NoNewPrivs");
+  Result<sys::Observed<bool>> nnp = sys::ObserveNoNewPrivs(ctx.sys);
   if (!nnp.ok()) {
-    rec.Error("", "", nnp.status());
+    rec.CannotObserve("", "", nnp.status());
     return;
   }
-  const bool set = *nnp == "1";
+  const bool set = nnp->value;
   if (!want && set) {
     // The flag cannot be cleared once set, so a runtime started under it passes it on.
     rec.Skip("", "",
@@ -104,7 +107,7 @@ void CheckNoNewPrivileges(const Context& ctx, Recorder& rec) {
              "from the runtime's own process, so this cannot be judged");
     return;
   }
-  rec.Expect("", "", want ? "NoNewPrivs 1" : "NoNewPrivs 0", "NoNewPrivs " + *nnp);
+  rec.Expect("", "", want ? "NoNewPrivs 1" : "NoNewPrivs 0", set ? "NoNewPrivs 1" : "NoNewPrivs 0");
 }
 
 void CheckOomScoreAdj(const Context& ctx, Recorder& rec) {
@@ -114,7 +117,7 @@ void CheckOomScoreAdj(const Context& ctx, Recorder& rec) {
   }
   Result<std::string> text = ctx.sys.ReadFile("/proc/self/oom_score_adj");
   if (!text.ok()) {
-    rec.Error("", "", text.status());
+    rec.CannotObserve("", "", text.status());
     return;
   }
   rec.Expect("", "", std::to_string(*ctx.config.process->oom_score_adj),

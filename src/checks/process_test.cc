@@ -1,5 +1,7 @@
 #include "checks/process.h"
 
+#include <cerrno>
+
 #include "checks/check_test_util.h"
 
 namespace rt::checks {
@@ -51,28 +53,71 @@ TEST(ProcessArgs, ComparesWithCmdline) {
       "\"--path=/\"] (config.md#process, MUST)\n");
 }
 
-TEST(ProcessArgs, UnreadableCmdlineIsAFailureNamingThePath) {
+TEST(ProcessArgs, UnreadableCmdlineIsASkipNamingThePath) {
   sys::FakeSystem fake;
-  EXPECT_EQ(
-      Failures(RunCheck("process.args", R"({"ociVersion":"1","process":{"args":["x"]}})", fake)),
-      "process.args: cannot verify: open /proc/self/cmdline: No such file or directory "
-      "(config.md#process, MUST)\n");
+  auto r = RunCheck("process.args", R"({"ociVersion":"1","process":{"args":["x"]}})", fake);
+  EXPECT_EQ(Failures(r), "");
+  EXPECT_EQ(SkipReasons(r),
+            "process.args: cannot observe: open /proc/self/cmdline: No such file or directory\n");
+}
+
+TEST(ProcessArgs, MissingCmdlineIsAFailureWhenTheConfigMountsProc) {
+  sys::FakeSystem fake;
+  auto r = RunCheck("process.args", R"({"ociVersion":"1","process":{"args":["x"]},
+      "mounts":[{"destination":"/proc","type":"proc","source":"proc"}]})",
+                    fake);
+  EXPECT_EQ(Failures(r),
+            "process.args: expected /proc/self/cmdline (the config mounts proc at /proc), found "
+            "open /proc/self/cmdline: No such file or directory (config.md#process, MUST)\n");
 }
 
 TEST(NoNewPrivileges, AskedAndSet) {
   sys::FakeSystem fake;
-  fake.files["/proc/self/status"] = "NoNewPrivs:\t1\n";
+  fake.no_new_privs = true;
   const char* cfg = R"({"ociVersion":"1","process":{"noNewPrivileges":true}})";
   EXPECT_EQ(Failures(RunCheck("process.noNewPrivileges", cfg, fake)), "");
-  fake.files["/proc/self/status"] = "NoNewPrivs:\t0\n";
+  fake.no_new_privs = false;
   EXPECT_EQ(Failures(RunCheck("process.noNewPrivileges", cfg, fake)),
             "process.noNewPrivileges: expected NoNewPrivs 1, found NoNewPrivs 0 "
             "(config.md#linux-process, MUST)\n");
 }
 
+TEST(NoNewPrivileges, StatusAnswersWhenPrctlFails) {
+  sys::FakeSystem fake;
+  fake.no_new_privs = Status::Errno("prctl(PR_GET_NO_NEW_PRIVS)", EPERM);
+  fake.files["/proc/self/status"] = "NoNewPrivs:\t0\n";
+  const char* cfg = R"({"ociVersion":"1","process":{"noNewPrivileges":true}})";
+  EXPECT_EQ(Failures(RunCheck("process.noNewPrivileges", cfg, fake)),
+            "process.noNewPrivileges: expected NoNewPrivs 1, found NoNewPrivs 0 "
+            "(config.md#linux-process, MUST)\n");
+  fake.files.clear();  // no witness left: nothing is known
+  auto r = RunCheck("process.noNewPrivileges", cfg, fake);
+  EXPECT_EQ(Failures(r), "");
+  EXPECT_EQ(SkipReasons(r),
+            "process.noNewPrivileges: cannot observe: prctl(PR_GET_NO_NEW_PRIVS): Operation not "
+            "permitted; open /proc/self/status: No such file or directory\n");
+}
+
+TEST(ProcessCwd, ProcSelfCwdAnswersWhenGetcwdIsRefused) {
+  sys::FakeSystem fake;
+  fake.cwd_errno = EPERM;  // seccomp: getcwd returns EPERM
+  fake.links["/proc/self/cwd"] = "/work";
+  const char* cfg = R"({"ociVersion":"1","process":{"cwd":"/work/"}})";
+  EXPECT_EQ(Failures(RunCheck("process.cwd", cfg, fake)), "");
+  fake.links["/proc/self/cwd"] = "/";
+  EXPECT_EQ(Failures(RunCheck("process.cwd", cfg, fake)),
+            "process.cwd: expected \"/work\", found \"/\" (config.md#process, MUST)\n");
+  fake.links.clear();
+  auto r = RunCheck("process.cwd", cfg, fake);
+  EXPECT_EQ(Failures(r), "");
+  EXPECT_EQ(SkipReasons(r),
+            "process.cwd: cannot observe: getcwd: Operation not permitted; readlink "
+            "/proc/self/cwd: No such file or directory\n");
+}
+
 TEST(NoNewPrivileges, SetWithoutBeingAskedCannotBeJudged) {
   sys::FakeSystem fake;
-  fake.files["/proc/self/status"] = "NoNewPrivs:\t1\n";
+  fake.no_new_privs = true;
   auto r = RunCheck("process.noNewPrivileges", R"({"ociVersion":"1","process":{}})", fake);
   EXPECT_EQ(Count(r, report::Outcome::kSkip), 1);
 }

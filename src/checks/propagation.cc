@@ -12,7 +12,7 @@ using sys::MountInfo;
 // The root mount of `table`; nullptr, having recorded why, when the table or its root is missing.
 const MountInfo* RootMount(const Result<sys::MountTable>& table, Recorder& rec) {
   if (!table.ok()) {
-    rec.Error("", "", table.status());
+    rec.CannotObserve("", "", table.status());
     return nullptr;
   }
   const MountInfo* root = table->Root();

@@ -1,6 +1,7 @@
 #include <string>
 
 #include "checks/check.h"
+#include "sys/mountinfo.h"
 #include "util/text.h"
 
 namespace rt::checks {
@@ -38,12 +39,30 @@ void Recorder::Fail(std::string_view id, std::string subject, std::string expect
   Add(id, std::move(subject), report::Outcome::kFail, std::move(expected), std::move(found), "");
 }
 
-void Recorder::Error(std::string_view id, std::string subject, const Status& status) {
-  Add(id, std::move(subject), report::Outcome::kFail, "", "", "cannot verify: " + status.message());
+void Recorder::CannotObserve(std::string_view id, std::string subject, const Status& status) {
+  Add(id, std::move(subject), report::Outcome::kSkip, "", "",
+      "cannot observe: " + status.message());
+}
+
+void Recorder::FailMandatedObservation(std::string_view id, std::string subject,
+                                       std::string must_hold, const Status& status) {
+  Add(id, std::move(subject), report::Outcome::kFail, std::move(must_hold), status.message(), "");
+}
+
+void Recorder::InternalError(std::string_view id, std::string subject, std::string what) {
+  Add(id, std::move(subject), report::Outcome::kFail, "", "",
+      "internal error of runtimetest: " + std::move(what));
 }
 
 void Recorder::Skip(std::string_view id, std::string subject, std::string reason) {
   Add(id, std::move(subject), report::Outcome::kSkip, "", "", std::move(reason));
+}
+
+bool ConfigMountsProc(const spec::Config& config) {
+  for (const spec::Mount& m : config.mounts) {
+    if (m.type && *m.type == "proc" && sys::CleanPath(m.destination) == "/proc") return true;
+  }
+  return false;
 }
 
 std::string Quote(std::string_view s) { return QuoteC(s, /*escape_del=*/true); }

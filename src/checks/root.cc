@@ -1,33 +1,31 @@
 // config.md#root: the root filesystem is read-only exactly when root.readonly asks for it.
-#include <cerrno>
-
 #include "checks/check.h"
+#include "sys/witness.h"
 
 namespace rt::checks {
 namespace {
 
 void CheckRootReadonly(const Context& ctx, Recorder& rec) {
   const bool want_ro = ctx.config.root && ctx.config.root->readonly.value_or(false);
-  Result<bool> ro_flag = ctx.sys.IsReadOnlyMount("/");
-  if (!ro_flag.ok()) {
-    rec.Error("", "", ro_flag.status());
+  // Write probes (O_TMPFILE, else a named file created and unlinked) say whether a write really
+  // goes through; when neither can tell (not root, no O_TMPFILE), statvfs's flag answers.
+  Result<sys::Observed<bool>> ro = sys::ObserveReadOnly(ctx.sys, "/", sys::WriteProbe::kDirectory);
+  if (!ro.ok()) {
+    rec.CannotObserve("", "", ro.status());
     return;
   }
-  // The flag says what the mount is; the probe (an unnamed O_TMPFILE, gone when closed) says
-  // whether a write really goes through. EACCES and friends (not root, no O_TMPFILE support)
-  // leave the flag as the only witness.
-  Status probe = ctx.sys.ProbeCreate("/");
-  bool read_only = *ro_flag;
-  if (probe.ok()) read_only = false;
-  if (probe.err() == EROFS) read_only = true;
-  auto name = [](bool ro) { return std::string(ro ? "read-only" : "writable"); };
-  rec.Expect("", "", name(want_ro), name(read_only));
+  auto name = [](bool read_only) { return std::string(read_only ? "read-only" : "writable"); };
+  if (want_ro == ro->value) {
+    rec.Pass("", "");
+  } else {
+    rec.Fail("", "", name(want_ro), name(ro->value) + " (" + ro->witness + ")");
+  }
 }
 
 constexpr CheckDef kChecks[] = {
     {"root.readonly", "config.md#root", report::Level::kMust,
      "the root filesystem is read-only if root.readonly is true, writable otherwise "
-     "(statvfs ST_RDONLY and an O_TMPFILE probe)",
+     "(write probes: O_TMPFILE, then a named file created and unlinked; else statvfs ST_RDONLY)",
      CheckRootReadonly},
 };
 

@@ -18,7 +18,8 @@ TEST(RootReadonly, ReadOnlyMountAndRefusedProbePasses) {
 TEST(RootReadonly, WritableRootFailsWhenReadOnlyWasAsked) {
   sys::FakeSystem fake;
   EXPECT_EQ(Failures(RunCheck("root.readonly", kReadonly, fake)),
-            "root.readonly: expected read-only, found writable (config.md#root, MUST)\n");
+            "root.readonly: expected read-only, found writable (O_TMPFILE probe) (config.md#root, "
+            "MUST)\n");
 }
 
 TEST(RootReadonly, ASuccessfulWriteOutweighsTheFlag) {
@@ -31,7 +32,31 @@ TEST(RootReadonly, AbsentMeansWritable) {
   sys::FakeSystem fake;
   fake.probe_errors["/"] = EROFS;
   EXPECT_EQ(Failures(RunCheck("root.readonly", kWritable, fake)),
-            "root.readonly: expected writable, found read-only (config.md#root, MUST)\n");
+            "root.readonly: expected writable, found read-only (O_TMPFILE probe) (config.md#root, "
+            "MUST)\n");
+}
+
+TEST(RootReadonly, ACreateProbeAnswersWhereOTmpfileIsUnsupported) {
+  sys::FakeSystem fake;  // statvfs shows no ST_RDONLY
+  fake.probe_errors["/"] = EOPNOTSUPP;
+  fake.create_errors["/"] = EROFS;
+  EXPECT_EQ(Failures(RunCheck("root.readonly", kReadonly, fake)), "");
+  EXPECT_EQ(Failures(RunCheck("root.readonly", kWritable, fake)),
+            "root.readonly: expected writable, found read-only (create probe) (config.md#root, "
+            "MUST)\n");
+}
+
+TEST(RootReadonly, NoWitnessIsASkip) {
+  sys::FakeSystem fake;
+  fake.statvfs_errors["/"] = ENOSYS;
+  fake.probe_errors["/"] = EOPNOTSUPP;
+  fake.create_errors["/"] = EACCES;
+  auto r = RunCheck("root.readonly", kReadonly, fake);
+  EXPECT_EQ(Failures(r), "");
+  EXPECT_EQ(SkipReasons(r),
+            "root.readonly: cannot observe: open(O_TMPFILE) in /: Operation not supported; "
+            "create /.runtimetest-probe: Permission denied; statvfs /: Function not "
+            "implemented\n");
 }
 
 TEST(RootReadonly, PermissionDeniedFallsBackToTheFlag) {

@@ -1,11 +1,18 @@
 // Walks the chosen entries of the check table and collects their assertions.
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "checks/check.h"
 
 namespace rt::checks {
+
+// The annotation that blinds checks, a test hook of the suite: its value is a comma-separated
+// list of check ids, and every failure those checks record becomes a SKIP "cannot observe
+// (blinded by org.runtimetest.blind)". A negative scenario run blinded must then not fail with
+// the same finding, which shows that its failure came from a real measurement.
+inline constexpr std::string_view kBlindAnnotation = "org.runtimetest.blind";
 
 // Runs each check in order. A check that throws (it should not) yields one failure assertion
 // with the exception text instead of ending the run.

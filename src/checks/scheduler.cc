@@ -94,7 +94,7 @@ void CheckScheduler(const Context& ctx, Recorder& rec) {
   }
   Result<sys::SchedAttr> found = ctx.sys.GetSchedAttr();
   if (!found.ok()) {
-    rec.Error("", "", found.status());
+    rec.CannotObserve("", "", found.status());
     return;
   }
   const auto p = static_cast<uint32_t>(*policy);

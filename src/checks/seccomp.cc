@@ -91,7 +91,7 @@ std::string DescribeFound(const Result<long>& got) {
 void CheckMode(const Context& ctx, Recorder& rec) {
   Result<std::string> status = ctx.sys.ReadFile("/proc/self/status");
   if (!status.ok()) {
-    rec.Error("", "Seccomp mode", status.status());
+    rec.CannotObserve("", "Seccomp mode", status.status());
     return;
   }
   Result<std::string> mode = sys::StatusField(sys::ParseStatusFields(*status), "Seccomp");

@@ -37,13 +37,13 @@ void CheckTimeOffsets(const Context& ctx, Recorder& rec) {
                "no /proc/self/timens_offsets: this kernel has no time namespaces, or there is no "
                "proc filesystem at /proc");
     } else {
-      rec.Error("", "", text.status());
+      rec.CannotObserve("", "", text.status());
     }
     return;
   }
   Result<std::map<std::string, sys::ClockOffset>> found = sys::ParseTimensOffsets(*text);
   if (!found.ok()) {
-    rec.Error("", "/proc/self/timens_offsets", found.status());
+    rec.CannotObserve("", "/proc/self/timens_offsets", found.status());
     return;
   }
   for (const auto& [clock, want] : linux.time_offsets) {

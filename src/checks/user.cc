@@ -5,6 +5,7 @@
 
 #include "checks/check.h"
 #include "sys/proc.h"
+#include "sys/witness.h"
 
 namespace rt::checks {
 namespace {
@@ -32,7 +33,7 @@ void CheckUser(const Context& ctx, Recorder& rec) {
   const spec::User& want = *ctx.config.process->user;
   Result<sys::Ids> ids = ctx.sys.GetIds();
   if (!ids.ok()) {
-    rec.Error("", "", ids.status());
+    rec.CannotObserve("", "", ids.status());
     return;
   }
   rec.Expect("process.user.uid", "real", std::to_string(want.uid), std::to_string(ids->uid));
@@ -52,18 +53,12 @@ void CheckUser(const Context& ctx, Recorder& rec) {
     rec.Skip("process.user.umask", "", "umask is not set in the config");
     return;
   }
-  Result<std::string> status = ctx.sys.ReadFile("/proc/self/status");
-  if (!status.ok()) {
-    rec.Error("process.user.umask", "", status.status());
-    return;
-  }
-  Result<std::string> field = sys::StatusField(sys::ParseStatusFields(*status), "Umask");
-  Result<uint64_t> umask = field.ok() ? sys::ParseUnsigned(*field, 8) : field.status();
+  Result<sys::Observed<mode_t>> umask = sys::ObserveUmask(ctx.sys);
   if (!umask.ok()) {
-    rec.Error("process.user.umask", "", umask.status());
+    rec.CannotObserve("process.user.umask", "", umask.status());
     return;
   }
-  rec.Expect("process.user.umask", "", Octal(*want.umask), Octal(*umask));
+  rec.Expect("process.user.umask", "", Octal(*want.umask), Octal(umask->value));
 }
 
 constexpr CheckDef kChecks[] = {

@@ -1,3 +1,5 @@
+#include <cerrno>
+
 #include "checks/check_test_util.h"
 
 namespace rt::checks {
@@ -24,6 +26,23 @@ TEST(ProcessUser, EachFieldFailsOnItsOwnLine) {
             "process.user.uid: effective: expected 1000, found 0 (config.md#user, MUST)\n"
             "process.user.additionalGids: expected {5, 10}, found {5} (config.md#user, MUST)\n"
             "process.user.umask: expected 0022, found 0077 (config.md#user, MUST)\n");
+}
+
+TEST(ProcessUser, UmaskProbeAnswersWithoutAStatusField) {
+  sys::FakeSystem fake;
+  fake.ids = {1000, 1000, 1000, 1000, {5, 10}};
+  fake.files["/proc/self/status"] = "Name:\truntimetest\n";  // before Linux 4.7
+  fake.umask = mode_t{0077};
+  EXPECT_EQ(Failures(RunCheck("process.user", kUser, fake)),
+            "process.user.umask: expected 0022, found 0077 (config.md#user, MUST)\n");
+  fake.umask = mode_t{0022};
+  EXPECT_EQ(Failures(RunCheck("process.user", kUser, fake)), "");
+  fake.umask = Status::Errno("umask", ENOSYS);
+  auto r = RunCheck("process.user", kUser, fake);
+  EXPECT_EQ(Failures(r), "");
+  EXPECT_EQ(SkipReasons(r),
+            "process.user.umask: cannot observe: /proc/self/status has no Umask field; umask: "
+            "Function not implemented\n");
 }
 
 TEST(ProcessUser, UnsetOptionalFieldsAreSkips) {

@@ -13,7 +13,7 @@ void CheckUtsName(const std::optional<std::string>& want, bool hostname, const C
   }
   Result<sys::UtsNames> uts = ctx.sys.Uname();
   if (!uts.ok()) {
-    rec.Error("", "", uts.status());
+    rec.CannotObserve("", "", uts.status());
     return;
   }
   rec.Expect("", "", Quote(*want), Quote(hostname ? uts->nodename : uts->domainname));
