@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything runtimetest needs to build, test and drive runtimes, from Debian's apt.
 set -euo pipefail
-pkgs=(g++ cmake make libgtest-dev nlohmann-json3-dev binutils file runc crun
+pkgs=(g++ cmake make libgtest-dev nlohmann-json3-dev binutils file runc crun clang libclang-rt-14-dev
       golang-github-opencontainers-specs-dev)
 missing=()
 for p in "${pkgs[@]}"; do

@@ -25,6 +25,8 @@ std::string SuiteUsage() {
          "  --keep-failed             keep the bundles of failed scenarios and say where\n"
          "  --expected-failures FILE  known failures: <runtime> <version-prefix> <scenario> "
          "<reason>\n"
+         "  --runtimetest-binary PATH the static runtimetest put into each rootfs (default:\n"
+         "                            this executable)\n"
          "  --verify-cleanup          check with `state` that even passing scenarios left no\n"
          "                            container (always done after failures)\n"
          "  --blind-negatives         a self-test of the judge: only the negative scenarios,\n"
@@ -62,7 +64,8 @@ Result<SuiteOptions> ParseSuiteOptions(const std::vector<std::string>& args) {
     };
     Status s;
     if (flag == "--runtime" || flag == "--runtime-arg" || flag == "--filter" ||
-        flag == "--timeout" || flag == "--expected-failures" || flag == "--mode") {
+        flag == "--timeout" || flag == "--expected-failures" || flag == "--mode" ||
+        flag == "--runtimetest-binary") {
       Result<std::string> v = value();
       if (!v.ok()) return v.status();
       if (flag == "--runtime") {
@@ -71,6 +74,9 @@ Result<SuiteOptions> ParseSuiteOptions(const std::vector<std::string>& args) {
         opts.runtime_args.push_back(*v);
       } else if (flag == "--filter") {
         opts.filter = *v;
+      } else if (flag == "--runtimetest-binary") {
+        if (v->empty()) return Status::Error("--runtimetest-binary: empty path");
+        opts.runtimetest_binary = *v;
       } else if (flag == "--expected-failures") {
         opts.expected_failures = *v;
       } else if (flag == "--mode") {

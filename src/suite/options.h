@@ -21,6 +21,9 @@ struct SuiteOptions {
   std::string expected_failures;             // --expected-failures FILE
   Mode mode = Mode::kRun;                    // --mode run|lifecycle
   bool verify_cleanup = false;               // --verify-cleanup: `state ID` after passes too
+  // --runtimetest-binary PATH: what goes into each rootfs as /bin/runtimetest (must be static);
+  // empty: this executable. Lets a sanitized (dynamic) build judge while a static one checks.
+  std::string runtimetest_binary;
   bool cleanup = false;  // --cleanup: remove what killed runs left, then exit
   bool blind_negatives = false;              // --blind-negatives (runner.h RunnerConfig::blind)
 };

@@ -37,6 +37,19 @@ TEST(SuiteOptionsTest, EveryFlagInBothSpellings) {
   EXPECT_TRUE(o->verify_cleanup);
 }
 
+TEST(SuiteOptionsTest, SelfTestsAndRecovery) {
+  Result<SuiteOptions> o = Parse({"--runtime=runc", "--blind-negatives",
+                                  "--runtimetest-binary", "build/runtimetest"});
+  ASSERT_TRUE(o.ok()) << o.status().message();
+  EXPECT_TRUE(o->blind_negatives);
+  EXPECT_EQ(o->runtimetest_binary, "build/runtimetest");
+  EXPECT_EQ(Parse({"--runtime=runc", "--runtimetest-binary="}).status().message(),
+            "--runtimetest-binary: empty path");
+  Result<SuiteOptions> cleanup = Parse({"--cleanup"});
+  ASSERT_TRUE(cleanup.ok()) << cleanup.status().message();
+  EXPECT_TRUE(cleanup->cleanup);
+}
+
 TEST(SuiteOptionsTest, ListAndHelpNeedNoRuntime) {
   EXPECT_TRUE(Parse({"--list"}).ok());
   EXPECT_TRUE(Parse({"--help"}).ok());

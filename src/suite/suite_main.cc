@@ -234,7 +234,19 @@ int SuiteMain(int argc, char** argv) {
     RemoveTree(*work_dir);
     return CannotRun(s.message());
   }
-  Result<BinaryStore> binary = BinaryStore::Prepare("/proc/self/exe", *work_dir);
+  std::string exe = "/proc/self/exe";
+  if (!opts.runtimetest_binary.empty()) {
+    // Prepare hard-links the name readlink gives; a resolved path makes that the file itself.
+    char* real = ::realpath(opts.runtimetest_binary.c_str(), nullptr);
+    if (real == nullptr) {
+      Status s = Status::Errno("--runtimetest-binary " + opts.runtimetest_binary, errno);
+      RemoveTree(*work_dir);
+      return CannotRun(s.message());
+    }
+    exe = real;
+    ::free(real);
+  }
+  Result<BinaryStore> binary = BinaryStore::Prepare(exe, *work_dir);
   if (!binary.ok()) {
     RemoveTree(*work_dir);
     return CannotRun("preparing the runtimetest executable: " + binary.status().message());

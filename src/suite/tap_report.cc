@@ -178,14 +178,7 @@ std::string FormatTestPoint(int number, const ScenarioResult& result, Reported r
   }
   if (result.bundle_kept) {
     fields.emplace_back("bundle_kept", result.bundle);
-    const std::string& rt = runtime.path;
-    const std::string& id = result.container_id;
-    fields.emplace_back("rerun", result.scenario->exec == nullptr
-                                     ? rt + " run --bundle " + result.bundle + " " + id
-                                     : rt + " create --bundle " + result.bundle + " " + id +
-                                           " && " + rt + " exec --process " + result.bundle +
-                                           "/process.json " + id + "; " + rt + " delete --force " +
-                                           id);
+    fields.emplace_back("rerun", result.rerun);
   }
   return line + FormatYamlBlock(fields);
 }

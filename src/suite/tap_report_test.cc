@@ -90,6 +90,18 @@ TEST(TapReportTest, FailureCarriesTheEvidence) {
             "  ...\n");
 }
 
+TEST(TapReportTest, AKeptBundleComesWithTheRunnersRerunLine) {
+  ScenarioResult r = Result(Outcome::kFail, "expected exit 0 and empty stderr, found exit 1");
+  r.bundle = "/dev/shm/w/b";
+  r.bundle_kept = true;
+  r.rerun = "/usr/sbin/runc --root /tmp/state run --bundle /dev/shm/w/b runtimetest-1-1";
+  std::string text = FormatTestPoint(3, r, Reported::kFail, nullptr, Runc());
+  EXPECT_NE(text.find("  rerun: \"/usr/sbin/runc --root /tmp/state run --bundle /dev/shm/w/b "
+                      "runtimetest-1-1\"\n"),
+            std::string::npos)
+      << text;
+}
+
 TEST(TapReportTest, ExpectedFailuresAreTodo) {
   ExpectedFailure known{.runtime = "runc",
                         .version_prefix = "1.1",
