@@ -1,23 +1,15 @@
 // config.md#user: the POSIX identity of the process.
 #include <algorithm>
 #include <cstdio>
-#include <set>
+#include <vector>
 
 #include "checks/check.h"
 #include "sys/proc.h"
 #include "sys/witness.h"
+#include "util/text.h"
 
 namespace rt::checks {
 namespace {
-
-std::string FormatIdSet(const std::set<uint32_t>& ids) {
-  std::string out = "{";
-  for (uint32_t id : ids) {
-    if (out.size() > 1) out += ", ";
-    out += std::to_string(id);
-  }
-  return out + "}";
-}
 
 std::string Octal(uint64_t v) {
   char buf[32];
@@ -42,9 +34,18 @@ void CheckUser(const Context& ctx, Recorder& rec) {
   rec.Expect("process.user.gid", "effective", std::to_string(want.gid), std::to_string(ids->egid));
 
   if (want.additional_gids) {
-    std::set<uint32_t> expected(want.additional_gids->begin(), want.additional_gids->end());
-    std::set<uint32_t> found(ids->groups.begin(), ids->groups.end());
-    rec.Expect("process.user.additionalGids", "", FormatIdSet(expected), FormatIdSet(found));
+    // Sets of any size report in a few words: a million gids must not make a megabyte line.
+    std::vector<uint64_t> expected(want.additional_gids->begin(), want.additional_gids->end());
+    std::vector<uint64_t> found(ids->groups.begin(), ids->groups.end());
+    std::string difference = SummarizeSetDifference(expected, found);
+    if (difference.empty()) {
+      rec.Pass("process.user.additionalGids", "");
+    } else {
+      constexpr size_t kShown = 8;  // larger sets also get the difference spelled out
+      std::string found_text = SummarizeSet(found, kShown);
+      if (expected.size() > kShown || found.size() > kShown) found_text += " (" + difference + ")";
+      rec.Fail("process.user.additionalGids", "", SummarizeSet(expected, kShown), found_text);
+    }
   } else {
     rec.Skip("process.user.additionalGids", "", "additionalGids is not set in the config");
   }

@@ -45,6 +45,19 @@ TEST(ProcessUser, UmaskProbeAnswersWithoutAStatusField) {
             "Function not implemented\n");
 }
 
+TEST(ProcessUser, AMillionGidsReportInOneShortLine) {
+  std::string gids;
+  for (int i = 1; i <= 1000000; ++i) gids += (i > 1 ? "," : "") + std::to_string(i);
+  const std::string config = R"({"ociVersion":"1","process":{"user":{"uid":0,"gid":0,)"
+                             R"("additionalGids":[)" + gids + "]}}}";
+  sys::FakeSystem fake;
+  fake.ids = {0, 0, 0, 0, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 5000000}};
+  std::string failures = Failures(RunCheck("process.user", config, fake));
+  EXPECT_LT(failures.size(), 400u) << failures;
+  EXPECT_NE(failures.find("missing 999,990 of 1,000,000"), std::string::npos) << failures;
+  EXPECT_NE(failures.find("1 unexpected: 5000000"), std::string::npos) << failures;
+}
+
 TEST(ProcessUser, UnsetOptionalFieldsAreSkips) {
   sys::FakeSystem fake;
   auto r =
