@@ -36,6 +36,19 @@ const char* NoSeccomp() {
 }
 
 const Scenario kScenarios[] = {
+    // A classic conformance profile makes getcwd(2) fail with EPERM; process.cwd must still be
+    // observed (readlink /proc/self/cwd) and pass, not turn into a failure of the runtime.
+    {.name = "process.cwd/getcwd-denied-by-seccomp",
+     .check_id = "process.cwd",
+     .expect = Expect::kPass,
+     .configure =
+         [](json& c) {
+           c["process"]["cwd"] = "/work/dir";
+           c["linux"]["seccomp"] = {{"defaultAction", "SCMP_ACT_ALLOW"},
+                                    {"syscalls", {Rule({"getcwd"}, "SCMP_ACT_ERRNO")}}};
+         },
+     .unsupported = NoSeccomp,
+     .requires_feature = "linux.seccomp.enabled"},
     {.name = "linux.seccomp/errno-rules",
      .check_id = "linux.seccomp",
      .expect = Expect::kPass,
