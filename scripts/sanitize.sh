@@ -9,7 +9,10 @@ cd "$(dirname "$0")/.."
 build=${BUILD_DIR:-build-asan}
 static=${STATIC_BINARY:-build/runtimetest}
 start=$(date +%s)
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRT_SANITIZE=ON >/dev/null
+# SANITIZE_CMAKE_ARGS: more configure flags, e.g. clang with RT_FUZZ=ON so that scripts/fuzz.sh
+# can then reuse the same build directory (as scripts/test.sh does).
+# shellcheck disable=SC2086
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRT_SANITIZE=ON ${SANITIZE_CMAKE_ARGS:-} >/dev/null
 cmake --build "$build" -j"$(nproc)"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

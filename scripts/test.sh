@@ -21,9 +21,12 @@ for runtime in runc crun; do
   echo "== soak (interrupted runs leave nothing behind): $runtime"
   bash scripts/soak.sh 30 "$runtime" || status=1
 done
-echo "== fuzz"
-bash scripts/fuzz.sh 200000 || status=1
+# One clang build with ASan, UBSan and the fuzzer's coverage serves both: the unit tests and a
+# short suite run under the sanitizers, then 200,000 fuzzer executions.
 echo "== sanitizers"
-bash scripts/sanitize.sh || status=1
+SANITIZE_CMAKE_ARGS="-DCMAKE_CXX_COMPILER=clang++ -DRT_FUZZ=ON" BUILD_DIR=build-asan \
+  bash scripts/sanitize.sh || status=1
+echo "== fuzz"
+BUILD_DIR=build-asan bash scripts/fuzz.sh 200000 || status=1
 echo "test.sh: exit $status after $(($(date +%s) - start)) s"
 exit $status
