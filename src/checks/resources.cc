@@ -135,8 +135,13 @@ void CompareMemory(const spec::MemoryResources& memory, CgroupFiles& files, uint
 void ComparePids(const spec::PidsResources& pids, CgroupFiles& files, Recorder& rec) {
   constexpr std::string_view kId = "linux.resources.pids.limit";
   Recorder::Scoped scope(rec, report::Level::kMust, kPidsRef);
-  if (pids.limit < -1) {
-    rec.Skip(kId, std::to_string(pids.limit), "runtime-spec gives a meaning only to -1 (no limit)");
+  if (!pids.limit) {
+    rec.Skip(kId, "", "linux.resources.pids.limit is not set in the config");
+    return;
+  }
+  const int64_t limit = *pids.limit;
+  if (limit < -1) {
+    rec.Skip(kId, std::to_string(limit), "runtime-spec gives a meaning only to -1 (no limit)");
     return;
   }
   std::optional<sys::CgroupDir> dir = files.Dir("pids", kId);
@@ -144,14 +149,14 @@ void ComparePids(const spec::PidsResources& pids, CgroupFiles& files, Recorder& 
   std::optional<std::string> text = files.Read(*dir, "pids.max", kId);
   if (!text) return;
   const std::string subject = dir->path + "/pids.max";
-  if (pids.limit == -1) {
+  if (limit == -1) {
     rec.Expect(kId, subject, "max", *text);  // runtime-spec 1.3: -1 is no limit, "max"
     return;
   }
   // 0 is a valid limit to the kernel, and runtimes SHOULD treat it as one (runtime-spec 1.3).
   std::optional<Recorder::Scoped> zero;
-  if (pids.limit == 0) zero.emplace(rec, report::Level::kShould, kPidsRef);
-  rec.Expect(kId, subject, std::to_string(pids.limit), *text);
+  if (limit == 0) zero.emplace(rec, report::Level::kShould, kPidsRef);
+  rec.Expect(kId, subject, std::to_string(limit), *text);
 }
 
 void CompareCpu(const spec::CpuResources& cpu, CgroupFiles& files, Recorder& rec) {

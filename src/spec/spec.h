@@ -148,7 +148,7 @@ struct CpuResources {
 };
 
 struct PidsResources {
-  int64_t limit = 0;
+  std::optional<int64_t> limit;  // OPTIONAL since runtime-spec 1.3 (REQUIRED before)
 };
 
 struct HugepageLimit {

@@ -280,6 +280,11 @@ TEST(SpecParse, ReadsEveryFieldOfTheModel) {
   EXPECT_EQ(r.cpu->mems, "0");
   EXPECT_EQ(r.cpu->idle, 1);
   EXPECT_EQ(r.pids->limit, 32771);
+  // runtime-spec 1.3 made pids.limit OPTIONAL: an empty pids object is valid.
+  Result<spec::Config> empty_pids = spec::ParseConfig(
+      R"({"ociVersion": "1.3.0", "linux": {"resources": {"pids": {}}}})");
+  ASSERT_TRUE(empty_pids.ok()) << empty_pids.status().message();
+  EXPECT_FALSE(empty_pids->linux_->resources->pids->limit.has_value());
   EXPECT_EQ(r.blkio_weight, 500);
   EXPECT_EQ(r.hugepage_limits.at(0).page_size, "2MB");
   EXPECT_EQ(r.hugepage_limits.at(0).limit, 209715200u);
@@ -520,8 +525,6 @@ TEST(SpecParse, MissingRequiredFieldsAreErrors) {
        "linux.devices[0].type: required field is missing"},
       {R"({"ociVersion": "1.2.0", "linux": {"resources": {"devices": [{"access": "rwm"}]}}})",
        "linux.resources.devices[0].allow: required field is missing"},
-      {R"({"ociVersion": "1.2.0", "linux": {"resources": {"pids": {}}}})",
-       "linux.resources.pids.limit: required field is missing"},
       {R"({"ociVersion": "1.2.0", "linux": {"seccomp": {"syscalls": []}}})",
        "linux.seccomp.defaultAction: required field is missing"},
       {R"({"ociVersion": "1.2.0", "linux": {"seccomp": {"defaultAction": "SCMP_ACT_ALLOW",
