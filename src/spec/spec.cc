@@ -349,7 +349,7 @@ void Members(const Reader& r, CpuResources* v) {
   r.Field("idle", &v->idle);
 }
 
-void Members(const Reader& r, PidsResources* v) { r.Field("limit", &v->limit, kRequired); }
+void Members(const Reader& r, PidsResources* v) { r.Field("limit", &v->limit); }
 
 void Members(const Reader& r, HugepageLimit* v) {
   r.Field("pageSize", &v->page_size, kRequired);
@@ -533,7 +533,13 @@ class PathBuilder {
         const size_t index = f.container->size() - (f.pending ? 1 : 0);
         path += "[" + std::to_string(index) + "]";
       } else if (f.pending) {
-        path = MemberPath(path, f.key);
+        // Appended in place: a copy per level made a 100,000-deep document quadratic.
+        if (!IsIdentifier(f.key)) {
+          path += "[" + json(f.key).dump() + "]";
+        } else {
+          if (!path.empty()) path += '.';
+          path += f.key;
+        }
       }
     }
     return path;
