@@ -16,6 +16,8 @@ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRT_SANITIZE=ON ${SANI
 cmake --build "$build" -j"$(nproc)"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# The suite's own tests put the static binary into their bundles, as the suite run below does.
+[[ -x $static ]] && RT_STATIC_BINARY=$(realpath "$static") && export RT_STATIC_BINARY
 (cd "$build" && ctest --output-on-failure -j"$(nproc)")
 echo "sanitize: unit tests passed under ASan and UBSan ($(($(date +%s) - start)) s so far)"
 
