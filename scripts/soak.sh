@@ -17,7 +17,7 @@ runtime=$(command -v "${2:-runc}") || { echo "soak: no runtime ${2:-runc}" >&2; 
 binary=${RUNTIMETEST:-build/runtimetest}
 # Cheap scenarios that still create what can leak: cgroups (resources), an exec'd process, a
 # network interface, a bind mount, a runtime-rejected config.
-filter=${SOAK_FILTER:-'^(hostname/set|process\.cwd/subdir|process\.rlimits/reject-unknown-type|linux\.resources/(pids-limit|memory-limit)|process\.execCPUAffinity/exec-final|linux\.netDevices/rename|mounts/bind|linux\.namespaces/ipc-path)$'}
+filter=${SOAK_FILTER:-'^(hostname/set|process\.cwd/subdir|process\.rlimits/reject-unknown-type|linux\.resources/(pids-limit|memory-limit)|process\.execCPUAffinity/exec-final|linux\.netDevices/rename|mounts/bind|linux\.namespaces/ipc-path|ops/start/running-is-error)$'}
 log=$(mktemp -d "${TMPDIR:-/tmp}/soak-log-XXXXXX")
 
 pids=()

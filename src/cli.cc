@@ -68,6 +68,8 @@ std::string UsageText() {
   return "usage: runtimetest [--path DIR] [--compliance-level must|should|may] [NAME...]\n"
          "       runtimetest --list | --help | --version\n"
          "       runtimetest suite --runtime PATH [options]   (on the host; suite --help)\n"
+         "       runtimetest helper signals|mark|sleep ...    (the suite's container processes;\n"
+         "                                                     helper --help)\n"
          "\n"
          "Run as the process of an OCI container, checks from inside that the container is what\n"
          "its config asks for. The config is /spec.json, else /config.json, or DIR/config.json\n"

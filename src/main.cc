@@ -6,12 +6,15 @@
 #include <vector>
 
 #include "cli.h"
+#include "helper/helper.h"
 #include "suite/suite_main.h"
 
 int main(int argc, char** argv) {
   try {
     if (argc > 1 && std::string(argv[1]) == "suite")
       return rt::suite::SuiteMain(argc - 1, argv + 1);
+    if (argc > 1 && std::string(argv[1]) == "helper")
+      return rt::helper::HelperMain(std::vector<std::string>(argv + 2, argv + argc));
     return rt::ValidateMain(std::vector<std::string>(argv + 1, argv + argc));
   } catch (const std::exception& e) {
     std::cerr << "runtimetest: internal error: " << e.what() << "\n";

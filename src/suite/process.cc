@@ -278,6 +278,8 @@ WaitEnd Wait(const WaitFor& what, const Deadline& deadline, int interrupt_fd) {
     if (poll_process) fds.push_back({what.process->pidfd.get(), POLLIN, 0});
     size_t interrupt_index = fds.size();
     if (interrupt_fd >= 0) fds.push_back({interrupt_fd, POLLIN, 0});
+    size_t wake_index = fds.size();
+    if (what.wake_fd >= 0) fds.push_back({what.wake_fd, POLLIN, 0});
     size_t child_pipe_index = fds.size();
     if (g_child_pipe[0] >= 0) fds.push_back({g_child_pipe[0], POLLIN, 0});
 
@@ -303,6 +305,7 @@ WaitEnd Wait(const WaitFor& what, const Deadline& deadline, int interrupt_fd) {
       TryReap(*what.process);  // no pidfd to poll: reap now or report unknown
       if (!what.process->exited()) what.process->status = ExitStatus{};
     }
+    if (what.wake_fd >= 0 && fds[wake_index].revents != 0) return WaitEnd::kDone;
   }
 }
 

@@ -87,6 +87,7 @@ struct WaitFor {
   Watched* process = nullptr;            // wait until it exited (and reap it); null: don't
   std::span<Capture* const> pipes = {};  // read them meanwhile
   bool until_eof = false;                // also wait until every pipe reached end of file
+  int wake_fd = -1;  // >= 0: also done as soon as it is readable (not read; e.g. an inotify fd)
 };
 
 // The poll loop. Reads the pipes, reaps the process when its pidfd says it ended, and returns

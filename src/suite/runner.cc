@@ -152,7 +152,8 @@ ScenarioResult Runner::Run(const Scenario& scenario) {
   ids_.push_back(r.container_id);
   r.bundle = work_dir_ + "/" + BundleDirName(sequence, scenario.name);
   runtime_groups_.clear();
-  state_dir_ = state_root_.empty() ? "" : state_root_ + "/" + r.container_id;
+  state_dirs_.clear();
+  if (!state_root_.empty()) state_dirs_.push_back(state_root_ + "/" + r.container_id);
   const std::string cgroups_path = SuiteCgroupParent(::getpid()) + "/" + r.container_id;
   SetCgroupsPath(config, cgroups_path);
   SetCgroupsPath(spec, cgroups_path);
@@ -203,17 +204,8 @@ ScenarioResult Runner::Run(const Scenario& scenario) {
   }
 
   bool cut_short = r.seen.timed_out || r.interrupted;
-  // First no process of the runtime commands is left (a `runc init` killed with its `runc run`
-  // must not go on making the container, or a state dir, after the cleanup).
-  // (Not reported as the runtime's fault: a helper of a runtime that just failed may still be on
-  // its way out.)
-  for (pid_t group : runtime_groups_) {
-    if (GroupHasMembers(group) && !KillGroupAndWait(group, CleanupDeadline())) {
-      r.seen.problems.push_back("processes of the runtime's process group " +
-                                std::to_string(group) + " outlived SIGKILL");
-    }
-  }
-  const bool state_left = !state_dir_.empty() && PathExists(state_dir_);
+  KillRuntimeGroups(r);
+  const bool state_left = !state_dirs_.empty() && PathExists(state_dirs_[0]);
   if (cut_short || container_exists_ || state_left) {
     ForceDelete(r);
     if (!cut_short && container_exists_ && !r.commands.back().Succeeded()) {
@@ -259,6 +251,19 @@ ScenarioResult Runner::Run(const Scenario& scenario) {
   }
   r.elapsed = std::chrono::steady_clock::now() - started;
   return r;
+}
+
+void Runner::KillRuntimeGroups(ScenarioResult& r) {
+  // First no process of the runtime commands is left (a `runc init` killed with its `runc run`
+  // must not go on making the container, or a state dir, after the cleanup).
+  // (Not reported as the runtime's fault: a helper of a runtime that just failed may still be on
+  // its way out.)
+  for (pid_t group : runtime_groups_) {
+    if (GroupHasMembers(group) && !KillGroupAndWait(group, CleanupDeadline())) {
+      r.seen.problems.push_back("processes of the runtime's process group " +
+                                std::to_string(group) + " outlived SIGKILL");
+    }
+  }
 }
 
 bool Runner::Completed(const CommandRecord& record, ScenarioResult& r) {
@@ -355,7 +360,7 @@ void Runner::RunExec(const Bundle& bundle, const std::string& process_file,
   if (!state.Succeeded()) return;
   Result<ContainerState> parsed = ParseState(state.out, id, bundle.dir);
   if (!parsed.ok() || parsed->pid <= 0) return;
-  NoteCgroupsOf(parsed->pid);
+  NoteCgroupsOf(parsed->pid, id);
   Result<Watched> adopted = Adopt(parsed->pid);
   if (!adopted.ok()) return;
   container_ = std::move(adopted.value());
@@ -407,7 +412,7 @@ void Runner::RunLifecycle(const Bundle& bundle, const Deadline& deadline, Scenar
                               created->status);
     return;
   }
-  NoteCgroupsOf(created->pid);
+  NoteCgroupsOf(created->pid, id);
   Result<Watched> adopted = Adopt(created->pid);
   if (!adopted.ok()) {
     r.seen.problems.push_back("the container process: " + adopted.status().message());
@@ -476,12 +481,12 @@ const nlohmann::json* Runner::Features() {
   return features_ ? &*features_ : nullptr;
 }
 
-void Runner::NoteCgroupsOf(pid_t pid) {
+void Runner::NoteCgroupsOf(pid_t pid, const std::string& id) {
   Result<std::string> text = ReadFile("/proc/" + std::to_string(pid) + "/cgroup");
   if (!text.ok()) return;
   for (const std::string& dir : CgroupDirsOf(cgroup_mounts_, *text)) {
     // Only a cgroup named after this container: never the suite's own, whatever the process is in.
-    if (dir.find("/" + ids_.back()) == std::string::npos) continue;
+    if (dir.find("/" + id) == std::string::npos) continue;
     if (std::find(cgroup_dirs_.begin(), cgroup_dirs_.end(), dir) == cgroup_dirs_.end()) {
       cgroup_dirs_.push_back(dir);
     }
@@ -501,18 +506,21 @@ void Runner::CleanUpHost(ScenarioResult& r, bool cut_short) {
     }
   }
   // Only what the runtime mounted in its own state dir is unmounted there.
-  if (!state_dir_.empty() && PathExists(state_dir_)) {
-    Status removed = RemoveTree(state_dir_, /*detach_mounts=*/true);
+  for (const std::string& state_dir : state_dirs_) {
+    if (!PathExists(state_dir)) continue;
+    Status removed = RemoveTree(state_dir, /*detach_mounts=*/true);
     if (!removed.ok()) {
-      r.seen.problems.push_back("the state dir " + state_dir_ +
+      r.seen.problems.push_back("the state dir " + state_dir +
                                 " could not be removed: " + removed.message());
     }
   }
   ReapOrphans();
 }
 
-void Runner::ForceDelete(ScenarioResult& r) {
-  r.commands.push_back(runtime_.Delete(r.container_id, /*force=*/true, CleanupDeadline(), -1));
+void Runner::ForceDelete(ScenarioResult& r) { ForceDelete(r, r.container_id); }
+
+void Runner::ForceDelete(ScenarioResult& r, const std::string& id) {
+  r.commands.push_back(runtime_.Delete(id, /*force=*/true, CleanupDeadline(), -1));
 }
 
 void Runner::VerifyGone(ScenarioResult& r, bool also_list) {

@@ -11,6 +11,7 @@
 
 #include "suite/bundle.h"
 #include "suite/judge.h"
+#include "suite/op_scenario.h"
 #include "suite/process.h"
 #include "suite/runtime_client.h"
 #include "suite/scenario.h"
@@ -37,8 +38,20 @@ struct RunnerConfig {
 
 enum class Outcome { kPass, kFail, kSkip };
 
+// The step of an operation scenario that did not meet its expectation.
+struct StepFailure {
+  int number = 0;  // 1-based
+  int total = 0;
+  std::string step;  // "kill USR1 (container 1)"
+  std::string why;
+  std::vector<CommandRecord> commands;  // the step's own commands (with `state` before/after)
+  std::string container_output;         // what the container's process printed so far
+};
+
 struct ScenarioResult {
-  const Scenario* scenario = nullptr;
+  const Scenario* scenario = nullptr;       // a config scenario, or
+  const OpScenario* op = nullptr;           // an operation scenario
+  std::optional<StepFailure> step_failure;  // op: the step that failed (a negative's, too)
   Outcome outcome = Outcome::kFail;
   std::string message;  // kFail: why; kSkip: the reason
   std::string container_id;
@@ -50,6 +63,8 @@ struct ScenarioResult {
   Observation seen;
   bool interrupted = false;  // a signal cut the scenario short (it was cleaned up all the same)
   std::chrono::nanoseconds elapsed{0};
+
+  const char* name() const { return op != nullptr ? op->name : scenario->name; }
 };
 
 class Runner {
@@ -65,6 +80,8 @@ class Runner {
   Status Init();
 
   ScenarioResult Run(const Scenario& scenario);
+  // An operation scenario (op_runner.cc): its steps, then the same cleanup.
+  ScenarioResult Run(const OpScenario& scenario);
 
   // Every container id this runner used, in order.
   const std::vector<std::string>& container_ids() const { return ids_; }
@@ -72,6 +89,7 @@ class Runner {
   const std::string& id_prefix() const { return id_prefix_; }
 
  private:
+  friend class OpRunner;
   void RunOnce(const Bundle& bundle, const Deadline& deadline, ScenarioResult& r);
   void RunLifecycle(const Bundle& bundle, const Deadline& deadline, ScenarioResult& r);
   // Runs `run` or `exec` to its end: its exit and output are runtimetest's (`launches`: it also
@@ -86,13 +104,16 @@ class Runner {
                ScenarioResult& r);
   // Cleanup after a timeout, a signal, or a lifecycle cut short: force-deletes the container.
   void ForceDelete(ScenarioResult& r);
+  void ForceDelete(ScenarioResult& r, const std::string& id);
   // The last step of every scenario, whatever came of it: no process of the runtime commands'
   // groups is left, then `delete --force` if the container may still exist, then what is still
   // on the host (processes in its cgroups, its cgroup dirs, its state dir) is removed. Adds a
   // problem for what the runtime left although it ran to its end.
   void CleanUpHost(ScenarioResult& r, bool cut_short);
-  // Learns the cgroups of a process of the container (from /proc/<pid>/cgroup).
-  void NoteCgroupsOf(pid_t pid);
+  // Learns the cgroups of a process of container `id` (from /proc/<pid>/cgroup).
+  void NoteCgroupsOf(pid_t pid, const std::string& id);
+  // Kills what is left of the runtime commands' process groups.
+  void KillRuntimeGroups(ScenarioResult& r);
   // Adds a problem when `state ID` still finds the container (or, with `also_list`, `list` still
   // shows it), and force-deletes it.
   void VerifyGone(ScenarioResult& r, bool also_list);
@@ -111,12 +132,12 @@ class Runner {
   int sequence_ = 0;
   std::optional<Watched> container_;  // lifecycle mode: the container process, once adopted
   bool container_exists_ = false;     // lifecycle mode: created and not yet deleted
-  // What the current container may leave on the host: the process groups of the runtime
-  // commands that created or ran it, its cgroup dirs, its state dir ("" when the runtime's
-  // state root is unknown).
+  // What the current containers may leave on the host: the process groups of the runtime
+  // commands that created or ran them, their cgroup dirs, their state dirs (none when the
+  // runtime's state root is unknown).
   std::vector<pid_t> runtime_groups_;
   std::vector<std::string> cgroup_dirs_;
-  std::string state_dir_;
+  std::vector<std::string> state_dirs_;
   std::string state_root_;
   std::vector<sys::CgroupMount> cgroup_mounts_;  // the host's hierarchies, read by Init
   bool features_fetched_ = false;

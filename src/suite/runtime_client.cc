@@ -47,7 +47,19 @@ Result<ContainerState> ParseState(std::string_view json_text, std::string_view e
   auto pid = j.find("pid");
   if (pid != j.end()) {
     if (!pid->is_number_integer()) return Status::Error("state: pid is not an integer");
+    if (pid->is_number_integer() && !pid->is_number_unsigned() && pid->get<int64_t>() < 0) {
+      return Status::Error("state: pid is " + pid->dump() + ", the schema's minimum is 0");
+    }
     s.pid = pid->get<int>();
+  }
+  if (auto annotations = j.find("annotations"); annotations != j.end()) {
+    if (!annotations->is_object()) return Status::Error("state: annotations is not an object");
+    for (const auto& [key, value] : annotations->items()) {
+      if (!value.is_string()) {
+        return Status::Error("state: annotation \"" + key + "\" is not a string");
+      }
+      s.annotations[key] = value.get<std::string>();
+    }
   }
   if ((s.status == "created" || s.status == "running") && s.pid <= 0) {
     return Status::Error("state: status " + s.status + " but pid " + std::to_string(s.pid) +

@@ -4,6 +4,7 @@
 // and validated against the spec's state rules.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,10 +34,13 @@ struct ContainerState {
   std::string status;  // creating, created, running, stopped
   int pid = 0;         // > 0 when created or running
   std::string bundle;
+  std::map<std::string, std::string> annotations;  // absent: empty
 };
 
-// Parses `state` output and checks it: ociVersion a non-empty string, id == expected_id, status one
-// of the four, pid > 0 when created or running, bundle == expected_bundle.
+// Parses `state` output and checks it against schema/state-schema.json and runtime.md#state:
+// ociVersion a non-empty string, id == expected_id, status one of the four, pid an integer >= 0
+// and > 0 when created or running, bundle == expected_bundle, annotations (when present) an
+// object of strings.
 Result<ContainerState> ParseState(std::string_view json_text, std::string_view expected_id,
                                   std::string_view expected_bundle);
 

@@ -17,6 +17,7 @@
 #include "suite/files.h"
 #include "suite/interrupt.h"
 #include "suite/leftovers.h"
+#include "suite/op_scenario.h"
 #include "suite/options.h"
 #include "suite/runner.h"
 #include "suite/runtime_client.h"
@@ -54,16 +55,29 @@ Result<std::string> ResolveRuntime(const std::string& name) {
   return Status::Error(name + ": not found in $PATH");
 }
 
-Result<std::vector<const Scenario*>> SelectScenarios(const std::string& filter) {
-  std::vector<const Scenario*> selected;
+// One scenario of either kind, in run order: the config scenarios, then the operation ones.
+struct Entry {
+  const Scenario* config = nullptr;
+  const OpScenario* op = nullptr;
+  const char* name() const { return op != nullptr ? op->name : config->name; }
+};
+
+Result<std::vector<Entry>> SelectScenarios(const std::string& filter) {
+  std::vector<Entry> selected;
   std::regex pattern;
   try {
     if (!filter.empty()) pattern = std::regex(filter, std::regex::ECMAScript);
   } catch (const std::regex_error& e) {
     return Status::Error("--filter \"" + filter + "\": " + e.what());
   }
+  auto wanted = [&](const char* name) {
+    return filter.empty() || std::regex_search(name, pattern);
+  };
   for (const Scenario* s : AllScenarios()) {
-    if (filter.empty() || std::regex_search(s->name, pattern)) selected.push_back(s);
+    if (wanted(s->name)) selected.push_back({.config = s});
+  }
+  for (const OpScenario* s : AllOpScenarios()) {
+    if (wanted(s->name)) selected.push_back({.op = s});
   }
   return selected;
 }
@@ -185,14 +199,25 @@ int SuiteMain(int argc, char** argv) {
     return 0;
   }
   if (opts.cleanup) return CleanupMain(opts);
-  Result<std::vector<const Scenario*>> selected = SelectScenarios(opts.filter);
+  Result<std::vector<Entry>> selected = SelectScenarios(opts.filter);
   if (!selected.ok()) return CannotRun(selected.status().message());
   if (opts.blind_negatives) {
-    std::erase_if(selected.value(),
-                  [](const Scenario* s) { return s->expect != Expect::kCheckFails; });
+    std::erase_if(selected.value(), [](const Entry& e) {
+      return e.config == nullptr || e.config->expect != Expect::kCheckFails;
+    });
   }
   if (opts.list) {
-    for (const Scenario* s : *selected) std::printf("%s\t%s\n", s->name, ExpectName(s->expect));
+    // Config scenarios: name, expectation. Operation scenarios: name, "ops" (or "ops-negative"),
+    // spec section, level, what a pass proves.
+    for (const Entry& e : *selected) {
+      if (e.config != nullptr) {
+        std::printf("%s\t%s\n", e.config->name, ExpectName(e.config->expect));
+      } else {
+        std::printf("%s\t%s\t%s\t%s\t%s\n", e.op->name,
+                    e.op->fails_at >= 0 ? "ops-negative" : "ops", e.op->ref, e.op->level,
+                    e.op->proves);
+      }
+    }
     return 0;
   }
 
@@ -274,16 +299,16 @@ int SuiteMain(int argc, char** argv) {
   const ScenarioResult* cut_short = nullptr;
   ScenarioResult last;
   for (size_t i = 0; i < selected->size() && interrupt.signal() == 0; ++i) {
-    const Scenario& scenario = *(*selected)[i];
-    progress.Show(i + 1, selected->size(), info.basename + " " + scenario.name);
-    last = runner.Run(scenario);
+    const Entry& scenario = (*selected)[i];
+    progress.Show(i + 1, selected->size(), info.basename + " " + scenario.name());
+    last = scenario.op != nullptr ? runner.Run(*scenario.op) : runner.Run(*scenario.config);
     progress.Erase();  // stdout may be the same terminal: the TAP line gets a line of its own
     if (last.interrupted) {
       cut_short = &last;
       break;
     }
     const ExpectedFailure* known = FindExpectedFailure(expected, info.version.name, info.basename,
-                                                       info.version.version, scenario.name);
+                                                       info.version.version, scenario.name());
     if (std::string why = Inexcusable(last); known != nullptr && !why.empty()) {
       last.message += " (the expected-failure entry of line " + std::to_string(known->line) +
                       " does not excuse " + why + ")";
@@ -347,8 +372,8 @@ int SuiteMain(int argc, char** argv) {
     const char* name = sigabbrev_np(signal);
     std::string reason = std::string("interrupted by SIG") + (name ? name : "?");
     if (cut_short) {
-      reason += " during " + std::string(cut_short->scenario->name) +
-                " (its container and bundle were removed)";
+      reason +=
+          " during " + std::string(cut_short->name()) + " (its container and bundle were removed)";
     }
     report.BailOut(reason);
   }

@@ -1,9 +1,11 @@
 // The `suite` face end to end, through the built binary: its command line, and (as root, where
 // runc is installed) a few scenarios against runc that must pass and leave nothing behind.
 #include <gtest/gtest.h>
-
-#include <cstdlib>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
 
 #include "suite/process.h"
 
@@ -40,6 +42,16 @@ TEST(SuiteMainTest, ListPrintsNamesAndExpectations) {
   EXPECT_EQ(ran.exit.Describe(), "exit 0");
   EXPECT_EQ(ran.out,
             "hostname/set\tpass\nhostname/longest\tpass\nhostname/mismatch\tcheck-fails\n");
+}
+
+TEST(SuiteMainTest, ListShowsOperationScenariosWithTheirSpecSection) {
+  Ran ran = RunBinary({"--list", "--filter", "^ops/state/"});
+  EXPECT_EQ(ran.exit.Describe(), "exit 0");
+  EXPECT_NE(ran.out.find("ops/state/lifecycle\tops\truntime.md#state\tMUST\t"), std::string::npos)
+      << ran.out;
+  EXPECT_NE(ran.out.find("ops/state/told-running\tops-negative\truntime.md#state\tMUST\t"),
+            std::string::npos)
+      << ran.out;
 }
 
 TEST(SuiteMainTest, UsageErrorsExitTwo) {
@@ -84,6 +96,53 @@ TEST(SuiteMainTest, RuncPassesAndNothingIsLeftBehind) {
   for (const std::string& prefix : prefixes) {
     EXPECT_EQ(child.out.data.find(prefix), std::string::npos) << child.out.data;
   }
+}
+
+// A runtime that breaks one promise of runtime.md: a shell script around runc. The scenarios
+// about that promise, and only they, must go red.
+struct Wrapper {
+  std::string dir, path;
+  explicit Wrapper(const std::string& body) {
+    char tmpl[] = "/tmp/runtimetest-wrapper-XXXXXX";
+    dir = ::mkdtemp(tmpl);
+    path = dir + "/runc";  // `--version` still says runc: the same expected failures apply
+    FILE* f = std::fopen(path.c_str(), "w");
+    std::fprintf(f, "#!/bin/sh\n%s\nexec /usr/sbin/runc \"$@\"\n", body.c_str());
+    std::fclose(f);
+    ::chmod(path.c_str(), 0755);
+  }
+  ~Wrapper() {
+    ::unlink(path.c_str());
+    ::rmdir(dir.c_str());
+  }
+};
+
+// The names of the test points that are `not ok`.
+std::vector<std::string> Red(const std::string& tap) {
+  std::vector<std::string> red;
+  size_t pos = 0;
+  while ((pos = tap.find("\nnot ok ", pos)) != std::string::npos) {
+    size_t name = tap.find(" runc ", pos) + 6;
+    red.push_back(tap.substr(name, tap.find_first_of(" \n", name) - name));
+    pos = name;
+  }
+  return red;
+}
+
+TEST(SuiteMainTest, AWrapperThatAlwaysStartsTurnsOnlyTheStartErrorScenariosRed) {
+  const char* runc = "/usr/sbin/runc";
+  if (::geteuid() != 0 || ::access(runc, X_OK) != 0) GTEST_SKIP() << "needs root and " << runc;
+#ifdef RT_SANITIZED
+  GTEST_SKIP() << "the sanitized runtimetest cannot be the container's process";
+#endif
+  // `start` reports success whatever runc said.
+  Wrapper w("for a in \"$@\"; do [ \"$a\" = start ] && { /usr/sbin/runc \"$@\"; exit 0; }; done");
+  Ran ran = RunBinary({"--runtime", w.path, "--filter", "^ops/(start|state)/"});
+  EXPECT_EQ(ran.exit.Describe(), "exit 1") << ran.out;
+  EXPECT_EQ(Red(ran.out),
+            (std::vector<std::string>{"ops/start/running-is-error", "ops/start/stopped-is-error",
+                                      "ops/start/unknown-id"}))
+      << ran.out;
 }
 
 }  // namespace

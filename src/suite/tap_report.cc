@@ -1,5 +1,7 @@
 #include "suite/tap_report.h"
 
+#include <nlohmann/json.hpp>
+
 #include "util/text.h"
 
 namespace rt::suite {
@@ -60,6 +62,45 @@ std::string CommandsText(const std::vector<CommandRecord>& commands) {
 }
 
 }  // namespace
+
+std::vector<std::pair<std::string, std::string>> OpFields(const ScenarioResult& result,
+                                                          const RuntimeInfo& runtime) {
+  const OpScenario& op = *result.op;
+  std::vector<std::pair<std::string, std::string>> fields = {
+      {"message", result.message},
+      {"spec", std::string(op.ref) + " (" + op.level + ")"},
+  };
+  if (const std::optional<StepFailure>& f = result.step_failure) {
+    fields.emplace_back(
+        "failed_step", std::to_string(f->number) + "/" + std::to_string(f->total) + ": " + f->step);
+    // The step's own command lines (with the `state` before and after an error step), each
+    // with its exit and output; a JSON document (`state`) on one line.
+    std::string text;
+    for (const CommandRecord& c : f->commands) {
+      text += "$ " + c.command + "\n=> " + c.Describe() + "\n";
+      if (!c.out.empty()) {
+        nlohmann::json j = nlohmann::json::parse(c.out, nullptr, /*allow_exceptions=*/false);
+        text +=
+            "stdout: " + (j.is_discarded() ? "\n" + TailNoted(c.out, kStdoutTailLines) : j.dump()) +
+            "\n";
+      }
+      if (!c.err.empty()) text += "stderr: " + TailNoted(c.err, kStderrTailLines) + "\n";
+    }
+    if (!text.empty()) fields.emplace_back("step_commands", text);
+    if (!f->container_output.empty()) {
+      fields.emplace_back("container_output",
+                          TailNoted(f->container_output, kStderrTailLines) + "\n");
+    }
+  }
+  fields.insert(fields.end(), {
+                                  {"runtime", runtime.path},
+                                  {"runtime_version", runtime.version.line},
+                                  {"container_id", result.container_id},
+                                  {"commands", CommandsText(result.commands)},
+                              });
+  if (result.bundle_kept) fields.emplace_back("bundle_kept", result.bundle);
+  return fields;
+}
 
 Reported Classify(Outcome outcome, const ExpectedFailure* known) {
   switch (outcome) {
@@ -129,7 +170,7 @@ std::string FormatTestPoint(int number, const ScenarioResult& result, Reported r
   bool ok = reported == Reported::kPass || reported == Reported::kSkip ||
             reported == Reported::kUnexpectedPass;
   std::string line = std::string(ok ? "ok " : "not ok ") + std::to_string(number) + " - " +
-                     runtime.basename + " " + result.scenario->name;
+                     runtime.basename + " " + result.name();
   switch (reported) {
     case Reported::kSkip:
       line += " # SKIP " + result.message;
@@ -148,6 +189,8 @@ std::string FormatTestPoint(int number, const ScenarioResult& result, Reported r
   }
   line += "\n";
   if (reported != Reported::kFail && reported != Reported::kExpectedFailure) return line;
+
+  if (result.op != nullptr) return line + FormatYamlBlock(OpFields(result, runtime));
 
   const Observation& seen = result.seen;
   // The scenario's own check line speaks first; the judge's reason follows when it differs.

@@ -44,6 +44,11 @@ std::string FormatSummary(const Tally& tally);
 // literal block scalars, others double-quoted strings.
 std::string FormatYamlBlock(const std::vector<std::pair<std::string, std::string>>& fields);
 
+// The YAML fields of a failed operation scenario: the failing step, why, its commands with their
+// exit and output, what the container printed, then every command of the scenario.
+std::vector<std::pair<std::string, std::string>> OpFields(const ScenarioResult& result,
+                                                          const RuntimeInfo& runtime);
+
 // The test point (and its YAML block where there is something to show) for one result.
 std::string FormatTestPoint(int number, const ScenarioResult& result, Reported reported,
                             const ExpectedFailure* known, const RuntimeInfo& runtime);

@@ -166,5 +166,47 @@ TEST(TapReportTest, WholeReport) {
   EXPECT_EQ(report.tally().failed, 0);
 }
 
+TEST(TapReportTest, AFailedOperationScenarioShowsItsStepCommandsAndOutput) {
+  static const OpScenario kOp{.name = "ops/start/running-is-error",
+                              .ref = "runtime.md#start",
+                              .level = "MUST",
+                              .proves = "p"};
+  ScenarioResult r;
+  r.op = &kOp;
+  r.outcome = Outcome::kFail;
+  r.message = "step 4/7 (start, must fail): expected an error (a non-zero exit), found exit 0";
+  r.container_id = "runtimetest-1-6";
+  CommandRecord state;
+  state.command = "runc state runtimetest-1-6";
+  state.exit = ExitStatus{.known = true, .code = 0};
+  state.out = "{\n  \"status\": \"running\"\n}\n";
+  CommandRecord start;
+  start.command = "runc start runtimetest-1-6";
+  start.exit = ExitStatus{.known = true, .code = 0};
+  start.err = "level=error msg=\"cannot start an already running container\"\n";
+  r.step_failure = StepFailure{.number = 4,
+                               .total = 7,
+                               .step = "start, must fail",
+                               .why = "expected an error",
+                               .commands = {state, start},
+                               .container_output = "helper said\n"};
+  r.commands = {start};
+  std::string text = FormatTestPoint(6, r, Reported::kFail, nullptr, Runc());
+  EXPECT_TRUE(
+      text.starts_with("not ok 6 - runc ops/start/running-is-error\n  ---\n  message: "
+                       "\"step 4/7 (start, must fail): expected an error"))
+      << text;
+  EXPECT_NE(
+      text.find("  spec: \"runtime.md#start (MUST)\"\n  failed_step: \"4/7: start, must "
+                "fail\"\n  step_commands: |\n    $ runc state runtimetest-1-6\n    => exit "
+                "0\n    stdout: {\"status\":\"running\"}\n    $ runc start runtimetest-1-6\n"
+                "    => exit 0\n    stderr: level=error msg=\"cannot start an already running "
+                "container\"\n  container_output: \"helper said\"\n"),
+      std::string::npos)
+      << text;
+  EXPECT_NE(text.find("  commands: \"runc start runtimetest-1-6  => exit 0\"\n"), std::string::npos)
+      << text;
+}
+
 }  // namespace
 }  // namespace rt::suite
