@@ -70,6 +70,7 @@ std::string UsageText() {
          "       runtimetest suite --runtime PATH [options]   (on the host; suite --help)\n"
          "       runtimetest helper signals|mark|sleep ...    (the suite's container processes;\n"
          "                                                     helper --help)\n"
+         "       runtimetest hook record|fail|hang --log FILE --name KIND   (as a hook; README)\n"
          "\n"
          "Run as the process of an OCI container, checks from inside that the container is what\n"
          "its config asks for. The config is /spec.json, else /config.json, or DIR/config.json\n"

@@ -448,7 +448,23 @@ void Members(const Reader& r, Linux* v) {
   r.Field("netDevices", &v->net_devices);
 }
 
-// Hooks and the windows, solaris, vm and zos sections are not read.
+void Members(const Reader& r, Hook* v) {
+  r.Field("path", &v->path, kRequired);
+  r.Field("args", &v->args);
+  r.Field("env", &v->env);
+  r.Field("timeout", &v->timeout);
+}
+
+void Members(const Reader& r, Hooks* v) {
+  r.Field("prestart", &v->prestart);
+  r.Field("createRuntime", &v->create_runtime);
+  r.Field("createContainer", &v->create_container);
+  r.Field("startContainer", &v->start_container);
+  r.Field("poststart", &v->poststart);
+  r.Field("poststop", &v->poststop);
+}
+
+// The windows, solaris, vm and zos sections are not read.
 void Members(const Reader& r, Config* v) {
   r.Field("ociVersion", &v->oci_version, kRequired);
   r.Field("root", &v->root);
@@ -457,6 +473,7 @@ void Members(const Reader& r, Config* v) {
   r.Field("hostname", &v->hostname);
   r.Field("domainname", &v->domainname);
   r.Field("annotations", &v->annotations);
+  r.Field("hooks", &v->hooks);
   r.Field("linux", &v->linux_);
 }
 

@@ -1,4 +1,4 @@
-// The OCI runtime configuration (runtime-spec 1.0 to 1.2, the POSIX and Linux parts) as typed
+// The OCI runtime configuration (runtime-spec 1.0 to 1.3, the POSIX and Linux parts) as typed
 // structs. Every field the spec calls optional is std::optional (or an empty container where the
 // spec gives absence and emptiness the same meaning); unknown fields are ignored.
 #pragma once
@@ -255,6 +255,23 @@ struct Linux {
   std::map<std::string, NetDevice> net_devices;
 };
 
+struct Hook {  // hooks.<kind>[] (config.md#posix-platform-hooks)
+  std::string path;
+  std::optional<std::vector<std::string>> args;
+  std::optional<std::vector<std::string>> env;
+  std::optional<int64_t> timeout;  // seconds; the spec asks for > 0, the model keeps what it reads
+};
+
+// The six kinds, in the order the lifecycle calls them (runtime.md#lifecycle).
+struct Hooks {
+  std::vector<Hook> prestart;  // DEPRECATED
+  std::vector<Hook> create_runtime;
+  std::vector<Hook> create_container;
+  std::vector<Hook> start_container;
+  std::vector<Hook> poststart;
+  std::vector<Hook> poststop;
+};
+
 struct Config {
   std::string oci_version;
   std::optional<Root> root;
@@ -263,6 +280,7 @@ struct Config {
   std::optional<std::string> hostname;
   std::optional<std::string> domainname;
   std::map<std::string, std::string> annotations;
+  std::optional<Hooks> hooks;
   std::optional<Linux> linux_;
 };
 

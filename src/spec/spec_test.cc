@@ -422,6 +422,55 @@ TEST(SpecParse, WrongTypesNameTheJsonPathAndBothKinds) {
   for (const Case& c : cases) EXPECT_EQ(ErrorOf(ConfigWith(c.members)), c.error) << c.members;
 }
 
+TEST(SpecParse, ReadsHooksOfEveryKindInArrayOrder) {
+  Result<Config> parsed = ParseConfig(R"({"ociVersion": "1.3.0", "hooks": {
+      "prestart": [{"path": "/p"}],
+      "createRuntime": [{"path": "/a", "args": ["a", "-x"], "env": ["K=v"], "timeout": 5},
+                        {"path": "/b"}],
+      "createContainer": [{"path": "/c", "args": []}],
+      "startContainer": [{"path": "/s", "env": []}],
+      "poststart": [{"path": "/ps"}],
+      "poststop": [{"path": "/st", "timeout": 1}]}})");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  const Hooks& h = *parsed->hooks;
+  ASSERT_EQ(h.prestart.size(), 1u);
+  ASSERT_EQ(h.create_runtime.size(), 2u);
+  EXPECT_EQ(h.create_runtime[0].path, "/a");
+  EXPECT_EQ(h.create_runtime[0].args, (std::vector<std::string>{"a", "-x"}));
+  EXPECT_EQ(h.create_runtime[0].env, std::vector<std::string>{"K=v"});
+  EXPECT_EQ(h.create_runtime[0].timeout, 5);
+  EXPECT_EQ(h.create_runtime[1].path, "/b");
+  EXPECT_FALSE(h.create_runtime[1].args.has_value());
+  EXPECT_FALSE(h.create_runtime[1].timeout.has_value());
+  EXPECT_EQ(h.create_container.at(0).args, std::vector<std::string>{});  // empty, not absent
+  EXPECT_EQ(h.start_container.at(0).env, std::vector<std::string>{});
+  EXPECT_EQ(h.poststart.at(0).path, "/ps");
+  EXPECT_EQ(h.poststop.at(0).timeout, 1);
+  EXPECT_FALSE(ParseConfig(R"({"ociVersion": "1.3.0"})")->hooks.has_value());
+}
+
+TEST(SpecParse, HookErrorsNameTheJsonPath) {
+  struct Case {
+    const char* members;
+    const char* error;
+  };
+  const Case cases[] = {
+      {R"("hooks": [])", "hooks: expected object, found array"},
+      {R"("hooks": {"poststart": {}})", "hooks.poststart: expected array, found object"},
+      {R"("hooks": {"createRuntime": [{"path": "/a"}, {"args": ["x"]}]})",
+       "hooks.createRuntime[1].path: required field is missing"},
+      {R"("hooks": {"startContainer": [{"path": "/a", "args": ["x", 1]}]})",
+       "hooks.startContainer[0].args[1]: expected string, found integer"},
+      {R"("hooks": {"poststop": [{"path": "/a", "env": "K=v"}]})",
+       "hooks.poststop[0].env: expected array, found string"},
+      {R"("hooks": {"prestart": [{"path": "/a", "timeout": 1.5}]})",
+       "hooks.prestart[0].timeout: expected integer, found number"},
+      {R"("hooks": {"createContainer": [{"path": "/a", "timeout": "5"}]})",
+       "hooks.createContainer[0].timeout: expected integer, found string"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(ErrorOf(ConfigWith(c.members)), c.error) << c.members;
+}
+
 TEST(SpecParse, MapKeysThatAreNotIdentifiersAreQuotedInBrackets) {
   EXPECT_EQ(ErrorOf(ConfigWith(R"("linux": {"sysctl": {"net.ipv4.ip_forward": 1}})")),
             R"(linux.sysctl["net.ipv4.ip_forward"]: expected string, found integer)");
