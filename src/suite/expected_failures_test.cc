@@ -51,6 +51,7 @@ TEST(ExpectedFailuresTest, MatchesNameOrBasenameAndVersionAtAComponentBoundary) 
 
 #ifdef RT_SOURCE_DIR
 #include "suite/files.h"
+#include "suite/op_scenario.h"
 #include "suite/scenario.h"
 
 namespace rt::suite {
@@ -65,6 +66,7 @@ TEST(ExpectedFailuresTest, TheReviewedFileParsesAndNamesRealScenarios) {
   for (const ExpectedFailure& e : *entries) {
     bool known = false;
     for (const Scenario* s : AllScenarios()) known = known || e.scenario == s->name;
+    for (const OpScenario* s : AllOpScenarios()) known = known || e.scenario == s->name;
     EXPECT_TRUE(known) << path << ":" << e.line << ": no scenario " << e.scenario;
   }
 }

@@ -2,6 +2,8 @@
 // stops at the first step that does not meet its expectation, then cleans up with the config
 // scenarios' machinery (runner.cc): runtime process groups, `delete --force`, cgroup dirs, state
 // dirs, bundles, on every way out.
+#include "suite/op_runner.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/inotify.h>
@@ -15,6 +17,7 @@
 #include <exception>
 #include <nlohmann/json.hpp>
 
+#include "helper/helper.h"
 #include "suite/config_template.h"
 #include "suite/files.h"
 #include "suite/leftovers.h"
@@ -28,6 +31,8 @@ namespace rt::suite {
 namespace {
 
 constexpr std::chrono::seconds kCleanupTime(10);
+// How long output may trail the exit of the process that wrote it.
+constexpr std::chrono::seconds kDrainTime(2);
 
 bool PathExists(const std::string& path) {
   struct stat st;
@@ -148,63 +153,19 @@ void SetHelperArgs(nlohmann::json& config, std::initializer_list<const char*> ar
   config["process"]["args"] = argv;
 }
 
-// One scenario's run. Custom steps get it to reach the containers and the runtime.
-class OpRunner {
- public:
-  OpRunner(Runner& runner, const OpScenario& scenario)
-      : runner_(runner), scenario_(scenario), deadline_(Deadline::In(runner.config_.timeout)) {}
+OpRunner::OpRunner(Runner& runner, const OpScenario& scenario)
+    : runner_(runner), scenario_(scenario), deadline_(Deadline::In(runner.config_.timeout)) {}
 
-  ScenarioResult Run();
+const RuntimeClient& OpRunner::runtime() const { return runner_.runtime_; }
 
-  OpContainer& container(int index) { return boxes_.at(index).info; }
-  const RuntimeClient& runtime() const { return runner_.runtime_; }
-  // Runs a runtime command for the current step (recorded with it).
-  CommandRecord Command(const std::vector<std::string>& argv);
-  // `state ID` as a snapshot, recorded with the current step.
-  StateSnapshot Snapshot(const std::string& id);
+std::string OpRunner::CgroupsPath(int index) const {
+  const nlohmann::json& path = boxes_.at(index).config["linux"]["cgroupsPath"];
+  return path.is_string() ? path.get<std::string>() : "";
+}
 
- private:
-  struct Box {
-    OpContainer info;
-    nlohmann::json config;
-    std::map<std::string, std::string> annotations;
-    bool may_exist = false;       // created, not known to be deleted
-    std::optional<Child> create;  // the `create` child: its pipes are the container's stdio
-    size_t out_mark = 0, err_mark = 0;
-    std::optional<Watched> init;
-    Capture console;  // the pty master, when the runtime sent one
-    UniqueFd console_listener;
-    std::string console_path;
-    int execs = 0;
-  };
-
-  Status Prepare();
-  std::string RunStep(const Step& step);
-  std::string Describe(const Step& step) const;
-  std::string IdFor(const Step& step) const;
-  std::string Create(const Step& step);
-  std::string Exec(const Step& step);
-  std::string WaitExit(const Step& step);
-  std::string WaitLine(const Step& step);
-  std::string ReadOut(const Step& step);
-  std::string EditConfig(const Step& step);
-  // A runtime command whose expectation is Want: for kError, `state` before and after.
-  std::string Operate(const Step& step, const std::vector<std::string>& argv,
-                      CommandRecord* out = nullptr);
-  // The pipes to read while waiting: every container's stdio.
-  std::vector<Capture*> Pipes();
-  std::string ContainerOutput(const Box& box) const;
-  bool CutShort() const { return r_.seen.timed_out || r_.interrupted; }
-  void Cleanup();
-
-  Runner& runner_;
-  const OpScenario& scenario_;
-  Deadline deadline_;
-  ScenarioResult r_;
-  std::vector<Box> boxes_;
-  std::vector<CommandRecord> step_commands_;
-  std::string cut_at_;  // " in step N/M (...)" when a timeout or signal cut the scenario short
-};
+std::vector<std::string> OpRunner::HostCgroupDirs(const std::string& path) const {
+  return CgroupDirsFor(runner_.cgroup_mounts_, path);
+}
 
 CommandRecord OpRunner::Command(const std::vector<std::string>& argv) {
   CommandRecord record = RuntimeClient::RunToEnd(argv, deadline_, runner_.interrupt_fd_);
@@ -268,7 +229,8 @@ std::string OpRunner::Describe(const Step& step) const {
       if (step.status) text += std::string(" (") + step.status + ")";
       break;
     case Op::kWaitExit:
-      text += " (exit " + std::to_string(step.exit_code) + ")";
+      text += step.signal != nullptr ? std::string(" (killed by SIG") + step.signal + ")"
+                                     : " (exit " + std::to_string(step.exit_code) + ")";
       break;
     case Op::kWaitFile:
       text += std::string(" \"") + (step.line ? step.line : "") + "\" in /out/" +
@@ -624,6 +586,7 @@ std::string OpRunner::Create(const Step& step) {
     Result<UniqueFd> master = ReceiveConsole(b.console_listener.get(), deadline_);
     if (!master.ok()) return master.status().message();
     b.console.fd = std::move(master.value());
+    b.got_console = true;
   }
   return "";
 }
@@ -697,14 +660,25 @@ std::string OpRunner::WaitExit(const Step& step) {
   if (end == WaitEnd::kTimedOut) r_.seen.timed_out = true;
   if (end == WaitEnd::kInterrupted) r_.interrupted = true;
   if (end != WaitEnd::kDone) return "";
+  // What the process wrote before it exited may still sit in its pipes or pty: read it all (the
+  // process is gone, so end of file comes at once unless something it started holds them).
+  std::vector<Capture*> own;
+  if (b.create) own = {&b.create->out, &b.create->err};
+  own.push_back(&b.console);
+  Wait(WaitFor{.pipes = own, .until_eof = true}, Deadline::In(kDrainTime), runner_.interrupt_fd_);
   const ExitStatus& exit = *b.init->status;
   if (!exit.known) {
     return "the container process (pid " + std::to_string(b.init->pid) +
            ") was not reparented to the suite, so its exit status is unknown";
   }
-  if (exit.signal == 0 && exit.code == step.exit_code) return "";
-  std::string why = "the container process: expected exit " + std::to_string(step.exit_code) +
-                    ", found " + exit.Describe();
+  // With `signal`: killed by it; else the exit code.
+  const int signal = step.signal != nullptr ? helper::SignalNumber(step.signal) : 0;
+  if (signal != 0 ? exit.signal == signal : exit.signal == 0 && exit.code == step.exit_code) {
+    return "";
+  }
+  std::string want = signal != 0 ? "killed by SIG" + helper::SignalName(signal)
+                                 : "exit " + std::to_string(step.exit_code);
+  std::string why = "the container process: expected " + want + ", found " + exit.Describe();
   std::string said = FirstLine(ContainerOutput(b));
   if (!said.empty()) why += ": " + said;
   return why;

@@ -23,10 +23,11 @@
 // Adding a table: write scenarios/ops/<area>.cc defining `std::span<const OpScenario>
 // Op<Area>Scenarios()`, declare it below and list it in AllOpScenarios() (op_scenarios.cc).
 // Adding a step kind: add it to `Op`, give it a name in OpName() and a case in
-// OpRunner::RunStep (op_runner.cc) that runs it and returns "" or why it failed; put what it
+// OpRunner::RunStep (op_runner.h/.cc) that runs it and returns "" or why it failed; put what it
 // needs into Step (a pointer to a function is the usual way to let the table judge), and its
 // pure judgement into op_judge.* with a unit test. A one-off step can instead be a kCustom with
-// a function of the table's own.
+// a function of the table's own, which gets the OpRunner (op_runner.h: the containers, the
+// runtime, commands recorded with the step, the container's output, host cgroup dirs).
 #pragma once
 
 #include <sys/types.h>
@@ -48,7 +49,7 @@ enum class Op {
   kExec,        // `exec --process FILE ID` of runtimetest (process from `edit`), judged like a
                 // config scenario: exit 0 and empty stderr, or a failure of `check_id` naming
                 // `told`
-  kWaitExit,    // waits for the container's init to exit; wants exit code `exit_code`
+  kWaitExit,    // waits for the container's init to exit; wants `exit_code` (or death by `signal`)
   kWaitFile,    // waits (inotify, deadline) until the container's FILE holds the line `line`
   kReadFile,    // reads the container's FILE (missing: empty): exactly `line`, and/or `judge_text`
   kEditConfig,  // changes config.json on disk with `edit`
@@ -81,7 +82,9 @@ struct Step {
   // kCreate: the id of container `id_of` instead of its own (a duplicate); kNoId: an empty id.
   int id_of = -1;
   const char* status = nullptr;  // kState: the status `state` must show; null: any
-  const char* signal = nullptr;  // kKill: the signal as `kill` takes it ("TERM", "USR1")
+  // kKill: the signal as `kill` takes it ("TERM", "USR1"). kWaitExit: the process must have
+  // been killed by it (instead of exiting with `exit_code`).
+  const char* signal = nullptr;
   bool force = false;            // kDelete: --force
   bool pid_file = false;         // kCreate: --pid-file (the runner always reads one; see below)
   bool console = false;          // kCreate: --console-socket, the suite receives the pty master
@@ -135,6 +138,12 @@ void SetHelperArgs(nlohmann::json& config, std::initializer_list<const char*> ar
 // The tables, one per area (scenarios/ops/<area>.cc).
 std::span<const OpScenario> OpStateScenarios();
 std::span<const OpScenario> OpStartScenarios();
+std::span<const OpScenario> OpCreateScenarios();
+std::span<const OpScenario> OpKillScenarios();
+std::span<const OpScenario> OpDeleteScenarios();
+std::span<const OpScenario> OpPidFileScenarios();
+std::span<const OpScenario> OpConsoleScenarios();
+std::span<const OpScenario> OpExecScenarios();
 
 // Every operation scenario, in run order.
 const std::vector<const OpScenario*>& AllOpScenarios();

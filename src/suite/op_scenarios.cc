@@ -12,6 +12,12 @@ const std::vector<const OpScenario*>& AllOpScenarios() {
     for (std::span<const OpScenario> area : {
              OpStateScenarios(),
              OpStartScenarios(),
+             OpCreateScenarios(),
+             OpKillScenarios(),
+             OpDeleteScenarios(),
+             OpPidFileScenarios(),
+             OpConsoleScenarios(),
+             OpExecScenarios(),
          }) {
       // clang-format on
       for (const OpScenario& s : area) v.push_back(&s);
