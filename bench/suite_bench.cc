@@ -3,7 +3,9 @@
 // scenario M times through the suite's runner (bundle build, run, judge, cleanup), printing each
 // scenario's median, its ratio to the median of the N bare runs, and its paired ratio: each
 // scenario run is followed by one bare run, and the median of (scenario / that bare run) is less
-// sensitive to a machine whose load changes during the bench. Nothing is asserted.
+// sensitive to a machine whose load changes during the bench. Then each operation scenario M
+// times, each run paired with a bare run of its steps (the runtime's own commands for them).
+// Nothing is asserted.
 //
 //   suite_bench --runtime PATH [--runtimetest PATH] [--noop PATH] [--bare N] [--repeat M]
 //               [--filter REGEX] [--mode run|lifecycle] [--runtime-arg ARG]...
@@ -20,6 +22,7 @@
 #include "suite/bundle.h"
 #include "suite/config_template.h"
 #include "suite/files.h"
+#include "suite/op_scenario.h"
 #include "suite/runner.h"
 #include "suite/runtime_client.h"
 #include "suite/scenario.h"
@@ -202,6 +205,50 @@ int Bench(const BenchOptions& o) {
         "now: median %.1f ms over %zu\n",
         Median(ratios), *std::max_element(ratios.begin(), ratios.end()), ratios.size(),
         Median(bare_ms), bare_ms.size());
+  }
+
+  // Operation scenarios: each run through the runner, then right after the same steps bare
+  // (RunnerConfig::ops_bare: the runtime's commands the steps name, the waits they need, the
+  // cheapest cleanup; no bundle building, no `state` before and after error steps, no host
+  // checks). The paired ratio is the suite's cost over the runtime's own for those steps.
+  std::vector<double> op_ratios;
+  bool header = false;
+  for (const OpScenario* scenario : AllOpScenarios()) {
+    if (!o.filter.empty() && !std::regex_search(scenario->name, filter)) continue;
+    if (!header) {
+      std::printf("\n%-48s %9s %9s %7s  %s\n", "operation scenario", "median ms", "bare ms",
+                  "paired", "outcome");
+      header = true;
+    }
+    std::vector<double> ms, bare, paired;
+    const char* outcome = "pass";
+    for (int i = 0; i < o.repeat; ++i) {
+      ScenarioResult r = runner.Run(*scenario);
+      if (r.outcome == Outcome::kSkip) {
+        outcome = "skip";
+        break;
+      }
+      if (r.outcome == Outcome::kFail) outcome = "FAIL";
+      runner.set_ops_bare(true);
+      ScenarioResult b = runner.Run(*scenario);
+      runner.set_ops_bare(false);
+      ms.push_back(Ms(r.elapsed));
+      bare.push_back(Ms(b.elapsed));
+      paired.push_back(ms.back() / bare.back());
+    }
+    if (paired.empty()) {
+      std::printf("%-48s %9s %9s %7s  %s\n", scenario->name, "-", "-", "-", outcome);
+      continue;
+    }
+    op_ratios.push_back(Median(paired));
+    std::printf("%-48s %9.1f %9.1f %7.2f  %s\n", scenario->name, Median(ms), Median(bare),
+                Median(paired), outcome);
+  }
+  if (!op_ratios.empty()) {
+    std::printf(
+        "\noperation scenarios, paired ratio to their bare steps: median %.2f, max %.2f "
+        "over %zu scenarios\n",
+        Median(op_ratios), *std::max_element(op_ratios.begin(), op_ratios.end()), op_ratios.size());
   }
   Status removed = RemoveTree(*work);
   if (!removed.ok()) std::fprintf(stderr, "suite_bench: cleanup: %s\n", removed.message().c_str());

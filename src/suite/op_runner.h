@@ -79,6 +79,7 @@ class OpRunner {
   ScenarioResult r_;
   std::vector<Box> boxes_;
   std::vector<CommandRecord> step_commands_;
+  std::chrono::steady_clock::time_point cleaned_;  // containers deleted, host checks to come
   std::string cut_at_;  // " in step N/M (...)" when a timeout or signal cut the scenario short
 };
 

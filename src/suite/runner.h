@@ -34,6 +34,10 @@ struct RunnerConfig {
   // --blind-negatives: /spec.json of each scenario also carries the annotation
   // org.runtimetest.blind=<check_id>, and JudgeBlinded judges it instead of Judge.
   bool blind = false;
+  // suite_bench only: operation scenarios as the baseline of their own cost, the runtime's
+  // commands that the steps name and the cheapest cleanup: no `state` before and after error
+  // steps, and `elapsed` counts neither the bundle building nor the host checks after cleanup.
+  bool ops_bare = false;
 };
 
 enum class Outcome { kPass, kFail, kSkip };
@@ -82,6 +86,9 @@ class Runner {
   ScenarioResult Run(const Scenario& scenario);
   // An operation scenario (op_runner.cc): its steps, then the same cleanup.
   ScenarioResult Run(const OpScenario& scenario);
+
+  // suite_bench: switches RunnerConfig::ops_bare between runs.
+  void set_ops_bare(bool bare) { config_.ops_bare = bare; }
 
   // Every container id this runner used, in order.
   const std::vector<std::string>& container_ids() const { return ids_; }
