@@ -33,6 +33,8 @@ class OpRunner {
   std::string ContainerOutput(int index) const { return ContainerOutput(boxes_.at(index)); }
   // Whether the runtime handed the suite a pty master for the container (--console-socket).
   bool GotConsole(int index) const { return boxes_.at(index).got_console; }
+  // The container's config.json as the runner wrote it (before any kEditConfig step).
+  const nlohmann::json& Config(int index) const { return boxes_.at(index).config; }
   // The cgroupsPath the container's config.json names.
   std::string CgroupsPath(int index) const;
   // The directories of an absolute cgroup path in every host hierarchy.
