@@ -1,7 +1,7 @@
 #include "hooks/hook_main.h"
 
 #include <fcntl.h>
-#include <poll.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -30,6 +30,7 @@ struct Args {
   std::string log;
   std::optional<Kind> kind;
   bool wait = false;
+  std::string ready;  // a file to append "ready" to once recorded
 };
 
 Result<Args> ParseArgs(const std::vector<std::string>& argv) {
@@ -45,16 +46,20 @@ Result<Args> ParseArgs(const std::vector<std::string>& argv) {
       if (i + 1 >= argv.size()) return Status::Error(arg + " needs a value");
       return argv[++i];
     };
-    if (arg == "--log" || arg == "--name") {
+    if (arg == "--log" || arg == "--name" || arg == "--ready") {
       Result<std::string> v = value();
       if (!v.ok()) return v.status();
       if (arg == "--log") {
         a.log = *v;
+      } else if (arg == "--ready") {
+        a.ready = *v;
       } else if (!(a.kind = ParseKind(*v))) {
         return Status::Error("--name: unknown hook kind \"" + *v + "\"");
       }
     } else if (arg == "--wait") {
       a.wait = true;
+    } else if (arg == "--") {
+      break;  // the rest is only recorded (argv with any strings a test wants to see arrive)
     } else {
       return Status::Error("unknown argument \"" + arg + "\"");
     }
@@ -156,7 +161,7 @@ std::optional<bool> Exists(const std::string& proc_pid, std::vector<std::string>
 
 void ObserveContainer(Record& r, const ConfigView& view) {
   auto& unobserved = r.unobserved;
-  const json& pid = (*r.state)["pid"];
+  const json pid = r.state->value("pid", json());
   if (!pid.is_number_integer() || pid.get<int64_t>() <= 0) {
     unobserved.push_back("container: no pid in the state");
     return;
@@ -212,7 +217,7 @@ Status RecordOnce(const Args& a, const std::vector<std::string>& argv) {
       r.state = j;
     }
     if (r.state) {
-      const json& bundle = (*r.state)["bundle"];
+      const json bundle = r.state->is_object() ? r.state->value("bundle", json()) : json();
       ConfigView view =
           FindConfig(bundle.is_string() ? bundle.get<std::string>() : "", r.unobserved);
       StateExpectation expect;
@@ -224,22 +229,28 @@ Status RecordOnce(const Args& a, const std::vector<std::string>& argv) {
   return Append(a.log, FormatRecord(r));
 }
 
-// Waits until a signal ends the process or `seconds` pass.
+// Waits until SIGTERM or SIGINT arrives (then returns) or `seconds` pass; SIGKILL ends it anyway.
+// The signals are blocked and taken with sigtimedwait(2), so this works as pid 1 of a pid
+// namespace too, where signals without a handler are ignored.
 void WaitForSignal(int seconds) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  sigprocmask(SIG_BLOCK, &set, nullptr);
   timespec until;
   clock_gettime(CLOCK_MONOTONIC, &until);
   until.tv_sec += seconds;
   for (;;) {
     timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
-    if (now.tv_sec > until.tv_sec || (now.tv_sec == until.tv_sec && now.tv_nsec >= until.tv_nsec))
-      return;
     timespec left{until.tv_sec - now.tv_sec, until.tv_nsec - now.tv_nsec};
     if (left.tv_nsec < 0) {
       left.tv_nsec += 1000000000;
       --left.tv_sec;
     }
-    ppoll(nullptr, 0, &left, nullptr);
+    if (left.tv_sec < 0) return;
+    if (sigtimedwait(&set, nullptr, &left) >= 0 || errno != EINTR) return;
   }
 }
 
@@ -253,6 +264,13 @@ int HookMain(const std::vector<std::string>& argv) {
   }
   if (!a->log.empty()) {
     Status st = RecordOnce(*a, argv);
+    if (!st.ok()) {
+      std::cerr << "runtimetest hook: " << st.message() << "\n";
+      return 2;
+    }
+  }
+  if (!a->ready.empty()) {
+    Status st = Append(a->ready, "ready");
     if (!st.ok()) {
       std::cerr << "runtimetest hook: " << st.message() << "\n";
       return 2;

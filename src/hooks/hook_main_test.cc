@@ -86,6 +86,14 @@ TEST_F(HookProgram, ArgvArrivesWhole) {
                                                    "--name", "prestart"}));
 }
 
+TEST_F(HookProgram, WhatFollowsTwoDashesIsOnlyRecorded) {
+  ASSERT_EQ(
+      Hook("", "record --log " + LogPath() + " --name prestart -- --name x ''", State("creating")),
+      0);
+  EXPECT_EQ(Log().at(0).argv.back(), "");
+  EXPECT_EQ(Log().at(0).kind, Kind::kPrestart);
+}
+
 TEST_F(HookProgram, TheStateMayBeAnything) {
   std::ofstream(dir_ / "state") << "not json";
   const std::string cmd = std::string(RT_BINARY) + " hook record --log " + LogPath() +

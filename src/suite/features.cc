@@ -26,8 +26,11 @@ bool ParseVersion(std::string_view text, std::vector<long>* numbers, bool* pre_r
   }
 }
 
-// Whether version `have` is at least `need` (semantic versioning, pre-releases first).
-bool AtLeast(std::string_view have, std::string_view need) {
+constexpr std::string_view kVersionRequirement = "ociVersionMax>=";
+
+}  // namespace
+
+bool SpecVersionAtLeast(std::string_view have, std::string_view need) {
   std::vector<long> h, n;
   bool h_pre = false, n_pre = false;
   if (!ParseVersion(have, &h, &h_pre) || !ParseVersion(need, &n, &n_pre)) return false;
@@ -37,9 +40,24 @@ bool AtLeast(std::string_view have, std::string_view need) {
   return !h_pre || n_pre;
 }
 
-constexpr std::string_view kVersionRequirement = "ociVersionMax>=";
-
-}  // namespace
+std::optional<std::string> DeclaredSpecVersion(const nlohmann::json* features,
+                                               std::string_view version_output) {
+  if (features != nullptr && features->is_object()) {
+    auto max = features->find("ociVersionMax");
+    if (max != features->end() && max->is_string()) return max->get<std::string>();
+  }
+  while (!version_output.empty()) {
+    const size_t nl = version_output.find('\n');
+    std::string_view line = version_output.substr(0, nl);
+    version_output = nl == std::string_view::npos ? "" : version_output.substr(nl + 1);
+    if (!line.starts_with("spec:")) continue;
+    line.remove_prefix(5);
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+    if (!line.empty()) return std::string(line);
+  }
+  return std::nullopt;
+}
 
 std::optional<std::string> MissingFeature(const nlohmann::json* features,
                                           std::string_view requirement) {
@@ -51,7 +69,7 @@ std::optional<std::string> MissingFeature(const nlohmann::json* features,
                                     : nullptr;
     if (max == nullptr || !max->is_string()) return "`features` does not declare ociVersionMax";
     const std::string have = max->get<std::string>();
-    if (AtLeast(have, need)) return std::nullopt;
+    if (SpecVersionAtLeast(have, need)) return std::nullopt;
     return "`features` declares ociVersionMax " + have + ": it does not recognize runtime-spec " +
            std::string(need) + " fields, and MUST ignore unknown ones (config.md#extensibility)";
   }

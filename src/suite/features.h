@@ -23,4 +23,14 @@ namespace rt::suite {
 std::optional<std::string> MissingFeature(const nlohmann::json* features,
                                           std::string_view requirement);
 
+// The runtime-spec version a runtime declares: ociVersionMax of its `features` document, else the
+// "spec: X" line of its `--version` output (runc and crun print one; crun 1.8.1 has no
+// `features`). nullopt when neither says.
+std::optional<std::string> DeclaredSpecVersion(const nlohmann::json* features,
+                                               std::string_view version_output);
+
+// Whether version `have` is at least `need` (semantic versioning: "1.0.2-dev" < "1.0.2"); false
+// when either is not a version.
+bool SpecVersionAtLeast(std::string_view have, std::string_view need);
+
 }  // namespace rt::suite

@@ -58,5 +58,25 @@ TEST(Features, NoFeaturesCommandLacksNothing) {
   EXPECT_EQ(MissingFeature(nullptr, "linux.namespaces=time"), std::nullopt);
 }
 
+TEST(DeclaredSpecVersion, FeaturesFirstThenTheVersionOutput) {
+  const nlohmann::json features = {{"ociVersionMax", "1.0.2-dev"}};
+  EXPECT_EQ(DeclaredSpecVersion(&features, "spec: 1.0.0\n"), "1.0.2-dev");
+  EXPECT_EQ(DeclaredSpecVersion(nullptr,
+                                "crun version 1.8.1\ncommit: f8a0\nrundir: /run/crun\n"
+                                "spec: 1.0.0\n+SYSTEMD +SELINUX\n"),
+            "1.0.0");
+  EXPECT_EQ(DeclaredSpecVersion(nullptr, "youki version 0.3.0\n"), std::nullopt);
+  const nlohmann::json no_max = nlohmann::json::object();
+  EXPECT_EQ(DeclaredSpecVersion(&no_max, "spec:  1.3.0 \r\n"), "1.3.0");
+}
+
+TEST(SpecVersionAtLeast, PreReleasesComeFirst) {
+  EXPECT_TRUE(SpecVersionAtLeast("1.3.0", "1.3.0"));
+  EXPECT_TRUE(SpecVersionAtLeast("1.10.0", "1.3"));
+  EXPECT_FALSE(SpecVersionAtLeast("1.0.2-dev", "1.0.2"));
+  EXPECT_FALSE(SpecVersionAtLeast("1.2.1", "1.3.0"));
+  EXPECT_FALSE(SpecVersionAtLeast("dev", "1.0.0"));
+}
+
 }  // namespace
 }  // namespace rt::suite

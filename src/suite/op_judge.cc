@@ -82,6 +82,15 @@ std::string JudgeError(const CommandRecord& step, const StateSnapshot& before,
   return "";
 }
 
+std::string JudgeStopped(const CommandRecord& step) {
+  if (!step.spawn_error.ok() || step.end != WaitEnd::kDone)
+    return "`" + step.command + "` " + step.Describe();
+  if (step.exit.Success()) {
+    return "expected an error (a non-zero exit: a failing hook stops the container), found exit 0";
+  }
+  return "";
+}
+
 std::string JudgeSuccess(const CommandRecord& step) {
   if (step.Succeeded()) return "";
   return "expected success, found " + Failure(step);

@@ -32,6 +32,10 @@ std::string Describe(const StateSnapshot& snapshot);
 std::string JudgeError(const CommandRecord& step, const StateSnapshot& before,
                        const StateSnapshot& after);
 
+// A step whose error stops the container (a failing hook, runtime.md#lifecycle): a non-zero exit;
+// the state is not compared.
+std::string JudgeStopped(const CommandRecord& step);
+
 // A step that must succeed: exit 0.
 std::string JudgeSuccess(const CommandRecord& step);
 

@@ -49,6 +49,15 @@ TEST(OpJudgeTest, AnErrorIsANonZeroExitThatChangesNothing) {
   EXPECT_EQ(JudgeError(killed, running, running), "`runc x` timed out (killed)");
 }
 
+TEST(OpJudgeTest, AnErrorThatStopsTheContainerIsANonZeroExit) {
+  EXPECT_EQ(JudgeStopped(Ran(1)), "");
+  EXPECT_EQ(JudgeStopped(Ran(0)),
+            "expected an error (a non-zero exit: a failing hook stops the container), found exit 0");
+  CommandRecord killed = Ran(1);
+  killed.end = WaitEnd::kTimedOut;
+  EXPECT_EQ(JudgeStopped(killed), "`runc x` timed out (killed)");
+}
+
 TEST(OpJudgeTest, SuccessIsExitZero) {
   EXPECT_EQ(JudgeSuccess(Ran(0)), "");
   EXPECT_EQ(JudgeSuccess(Ran(1, "", "cannot start\nmore\n")),

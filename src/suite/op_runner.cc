@@ -19,7 +19,9 @@
 
 #include "helper/helper.h"
 #include "suite/config_template.h"
+#include "suite/features.h"
 #include "suite/files.h"
+#include "suite/hook_step.h"
 #include "suite/leftovers.h"
 #include "suite/namespace_annotations.h"
 #include "suite/op_judge.h"
@@ -143,6 +145,8 @@ const char* OpName(Op op) {
       return "edit-config.json";
     case Op::kCustom:
       return "custom";
+    case Op::kHookLog:
+      return "hook-log";
   }
   return "?";
 }
@@ -243,6 +247,11 @@ std::string OpRunner::Describe(const Step& step) const {
     case Op::kCustom:
       text = step.what ? step.what : "custom";
       break;
+    case Op::kHookLog:
+      text += std::string(" /out/") + kHookLogName;
+      if (step.check_id) text += std::string(" (") + step.check_id + ")";
+      if (step.tell) text += ", told otherwise";
+      break;
     default:
       break;
   }
@@ -303,6 +312,17 @@ ScenarioResult OpRunner::Run() {
     if (const char* why = scenario_.unsupported()) {
       r_.outcome = Outcome::kSkip;
       r_.message = why;
+      return r_;
+    }
+  }
+  if (const char* want = scenario_.spec_version) {
+    const bool at_least = std::string_view(want).starts_with(">=");
+    const std::string need(want + 2);
+    std::optional<std::string> have = SpecVersion();
+    if (!have || SpecVersionAtLeast(*have, need) != at_least) {
+      r_.outcome = Outcome::kSkip;
+      r_.message = "for runtimes of runtime-spec " + std::string(want) + "; this one declares " +
+                   (have ? *have : "none (no features, no \"spec:\" in --version)");
       return r_;
     }
   }
@@ -512,6 +532,8 @@ std::string OpRunner::RunStep(const Step& step) {
     case Op::kCustom:
       if (step.custom == nullptr) return "a custom step without a function";
       return step.custom(*this, step);
+    case Op::kHookLog:
+      return HookLog(step);
   }
   return "unknown step kind";
 }
@@ -520,7 +542,7 @@ std::string OpRunner::Operate(const Step& step, const std::vector<std::string>& 
                               CommandRecord* out) {
   const std::string id = IdFor(step);
   StateSnapshot before;
-  if (step.want == Want::kError) {
+  if (step.want == Want::kError && !step.stops_container) {
     before = Snapshot(id);
     if (CutShort()) return "";
   }
@@ -529,6 +551,7 @@ std::string OpRunner::Operate(const Step& step, const std::vector<std::string>& 
   if (CutShort()) return "";
   if (step.want == Want::kSuccess) return JudgeSuccess(record);
   if (runner_.config_.ops_bare) return "";
+  if (step.stops_container) return JudgeStopped(record);
   StateSnapshot after = Snapshot(id);
   if (CutShort()) return "";
   return JudgeError(record, before, after);
@@ -548,7 +571,7 @@ std::string OpRunner::Create(const Step& step) {
     argv.insert(argv.end() - 3, {"--console-socket", b.console_path});
   }
   StateSnapshot before;
-  if (step.want == Want::kError) {
+  if (step.want == Want::kError && !step.stops_container) {
     before = Snapshot(id);
     if (CutShort()) return "";
   }
@@ -581,6 +604,7 @@ std::string OpRunner::Create(const Step& step) {
   if (CutShort()) return "";
   if (create.exit.Success() && step.id_of < 0) b.may_exist = true;
 
+  if (step.want == Want::kError && step.stops_container) return JudgeStopped(create);
   if (step.want == Want::kError) {
     if (runner_.config_.ops_bare) return "";
     StateSnapshot after = Snapshot(id);
@@ -772,6 +796,51 @@ std::string OpRunner::EditConfig(const Step& step) {
     return std::string("the step's config change failed: ") + e.what();
   }
   return "";
+}
+
+std::optional<std::string> OpRunner::SpecVersion() {
+  if (!spec_version_fetched_) {
+    spec_version_fetched_ = true;
+    const nlohmann::json* features = runner_.Features();
+    std::string version_output;
+    if (features == nullptr) version_output = runner_.runtime_.Version(deadline_).out;
+    spec_version_ = DeclaredSpecVersion(features, version_output);
+  }
+  return spec_version_;
+}
+
+std::string OpRunner::HookLog(const Step& step) {
+  Box& b = boxes_[step.container];
+  HookLogInput in;
+  in.log_path = b.info.out_dir + "/" + kHookLogName;
+  try {
+    in.told = b.config;
+    if (step.tell != nullptr) step.tell(in.told);
+  } catch (const std::exception& e) {
+    return std::string("the step's config change failed: ") + e.what();
+  }
+  // How far this container's lifecycle went: the steps before this one.
+  bool create_failed = false;
+  for (const Step* s = scenario_.steps.data(); s != &step; ++s) {
+    if (s->container != step.container) continue;
+    if (s->op == Op::kStart) in.plan.started = true;
+    if (s->op == Op::kDelete) in.plan.deleted = true;
+    if (s->op == Op::kCreate && s->want == Want::kError) create_failed = true;
+  }
+  if (HasFailingPoststart(in.told)) {
+    std::optional<std::string> version = SpecVersion();
+    in.plan.poststart_failure_is_error = version && SpecVersionAtLeast(*version, "1.3.0");
+  }
+  in.host.runtime_ns = OwnNamespaces();
+  in.host.state.id = b.info.id;
+  in.host.state.bundle = b.info.bundle;
+  if (step.check_id != nullptr) in.ids = Split(step.check_id);
+  if (create_failed) {
+    for (const std::string& dir : runner_.cgroup_dirs_) {
+      if (dir.ends_with("/" + b.info.id)) in.gone_dirs.push_back(dir);
+    }
+  }
+  return JudgeHookLogStep(in);
 }
 
 ScenarioResult Runner::Run(const OpScenario& scenario) {

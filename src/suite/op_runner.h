@@ -66,6 +66,9 @@ class OpRunner {
   std::string WaitLine(const Step& step);
   std::string ReadOut(const Step& step);
   std::string EditConfig(const Step& step);
+  std::string HookLog(const Step& step);
+  // The runtime-spec version the runtime declares (features, else --version), fetched once.
+  std::optional<std::string> SpecVersion();
   // A runtime command whose expectation is Want: for kError, `state` before and after.
   std::string Operate(const Step& step, const std::vector<std::string>& argv,
                       CommandRecord* out = nullptr);
@@ -83,6 +86,8 @@ class OpRunner {
   std::vector<CommandRecord> step_commands_;
   std::chrono::steady_clock::time_point cleaned_;  // containers deleted, host checks to come
   std::string cut_at_;  // " in step N/M (...)" when a timeout or signal cut the scenario short
+  bool spec_version_fetched_ = false;
+  std::optional<std::string> spec_version_;
 };
 
 }  // namespace rt::suite

@@ -54,6 +54,10 @@ enum class Op {
   kReadFile,    // reads the container's FILE (missing: empty): exactly `line`, and/or `judge_text`
   kEditConfig,  // changes config.json on disk with `edit`
   kCustom,      // runs `custom`
+  kHookLog,     // judges the container's hook log /out/hooks.log (hook_step.h) against config.json,
+                // or the copy `tell` makes of it; `check_id`: the finding ids judged
+                // ("hooks.order,hooks.args"; null: all). Which hooks must have run follows from
+                // the scenario's earlier steps (a `start`, a `delete`) and the failing hooks.
 };
 
 enum class Want {
@@ -94,14 +98,17 @@ struct Step {
   // null: only `judge_text` judges.
   const char* line = nullptr;
   int exit_code = 0;  // kWaitExit
+  // Want::kError of kCreate/kStart: the spec has this error stop the container (a failing hook,
+  // runtime.md#lifecycle), so `state` is not compared before and after; a non-zero exit is all.
+  bool stops_container = false;
   // kEditConfig: changes config.json. kExec: turns a copy of config.process into the exec'd
   // process (user, env, cwd, capabilities).
   void (*edit)(nlohmann::json&) = nullptr;
   // kExec: turns that process into the one runtimetest is told it runs as (negatives); null:
-  // the same.
+  // the same. kHookLog: turns a copy of config.json into the config the judge is told.
   void (*tell)(nlohmann::json&) = nullptr;
   // kExec: check ids for runtimetest (null: every check), and for a negative the check whose
-  // definite failure must name `told`.
+  // definite failure must name `told`. kHookLog: the finding ids judged.
   const char* check_id = nullptr;
   const char* told = nullptr;
   // kReadFile: "" when the text is as expected, else why not.
@@ -127,6 +134,9 @@ struct OpScenario {
   const char* told = nullptr;
   // Null, or says why this host cannot run the scenario (nullptr when it can): a SKIP.
   const char* (*unsupported)() = nullptr;
+  // Null, or the runtime-spec version the runtime must declare (features ociVersionMax, else the
+  // "spec:" line of --version): ">=1.3.0" or "<1.3.0"; else a SKIP saying what it declares.
+  const char* spec_version = nullptr;
 };
 
 // "create", "kill", ... for reports.
@@ -144,6 +154,7 @@ std::span<const OpScenario> OpDeleteScenarios();
 std::span<const OpScenario> OpPidFileScenarios();
 std::span<const OpScenario> OpConsoleScenarios();
 std::span<const OpScenario> OpExecScenarios();
+std::span<const OpScenario> OpHookScenarios();
 
 // Every operation scenario, in run order.
 const std::vector<const OpScenario*>& AllOpScenarios();

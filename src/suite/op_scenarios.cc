@@ -18,6 +18,7 @@ const std::vector<const OpScenario*>& AllOpScenarios() {
              OpPidFileScenarios(),
              OpConsoleScenarios(),
              OpExecScenarios(),
+             OpHookScenarios(),
          }) {
       // clang-format on
       for (const OpScenario& s : area) v.push_back(&s);

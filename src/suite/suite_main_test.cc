@@ -164,6 +164,26 @@ TEST(SuiteMainTest, AWrapperThatAlwaysForcesDeleteTurnsTheDeleteErrorScenariosRe
       << ran.out;
 }
 
+
+TEST(SuiteMainTest, AWrapperThatChangesAHooksEnvTurnsOnlyTheArgsEnvScenarioRed) {
+  const char* runc = "/usr/sbin/runc";
+  if (::geteuid() != 0 || ::access(runc, X_OK) != 0) GTEST_SKIP() << "needs root and " << runc;
+#ifdef RT_SANITIZED
+  GTEST_SKIP() << "the sanitized runtimetest cannot be the container's process";
+#endif
+  // At create, the first poststop hook's env is changed in config.json: what a runtime that
+  // passes a hook another environment does.
+  Wrapper w(
+      "prev=; for a in \"$@\"; do [ \"$prev\" = --bundle ] && "
+      "sed -i 's/\"RT_HOOK=poststop-0\"/\"RT_HOOK=changed\"/' \"$a/config.json\"; prev=$a; done");
+  Ran ran =
+      RunBinary({"--runtime", w.path, "--filter", "^hooks/(args-env|order/array|state/poststop)"});
+  EXPECT_EQ(ran.exit.Describe(), "exit 1") << ran.out;
+  EXPECT_EQ(Red(ran.out), std::vector<std::string>{"hooks/args-env/exact"}) << ran.out;
+  EXPECT_NE(ran.out.find("hooks.env: poststop[0]: expected ["), std::string::npos)
+      << ran.out;
+}
+
 }  // namespace
 }  // namespace rt::suite
 
