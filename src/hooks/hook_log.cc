@@ -63,7 +63,7 @@ Result<Record> ParseRecord(const json& j) {
   std::optional<int64_t> pid;
   std::optional<json> state, container, root;
   std::optional<std::string> state_text;
-  for (Status st :
+  for (const Status& st :
        {ReadStrings(j, "argv", &r.argv), ReadStrings(j, "env", &r.env), Member(j, "pid", &pid),
         ReadNamespaces(j, &r.ns), Member(j, "state", &state), Member(j, "stateText", &state_text),
         ReadStrings(j, "stateProblems", &r.state_problems), Member(j, "container", &container),
@@ -75,7 +75,7 @@ Result<Record> ParseRecord(const json& j) {
   r.state_text = std::move(state_text);
   if (root) {
     std::optional<uint64_t> dev, ino;
-    for (Status st : {Member(*root, "dev", &dev), Member(*root, "ino", &ino)}) {
+    for (const Status& st : {Member(*root, "dev", &dev), Member(*root, "ino", &ino)}) {
       if (!st.ok()) return Status::Error("root." + st.message());
     }
     if (dev && ino) r.root = FileId{*dev, *ino};
@@ -83,9 +83,10 @@ Result<Record> ParseRecord(const json& j) {
   if (container) {
     if (!container->is_object()) return Status::Error("container: expected an object");
     ContainerView& c = r.container;
-    for (Status st : {Member(*container, "pid", &c.pid), Member(*container, "exists", &c.exists),
-                      Member(*container, "runningUserProgram", &c.running_user_program),
-                      ReadNamespaces(*container, &c.ns)}) {
+    for (const Status& st :
+         {Member(*container, "pid", &c.pid), Member(*container, "exists", &c.exists),
+          Member(*container, "runningUserProgram", &c.running_user_program),
+          ReadNamespaces(*container, &c.ns)}) {
       if (!st.ok()) return Status::Error("container." + st.message());
     }
   }

@@ -147,7 +147,7 @@ std::optional<std::string> OwnProc(const std::string& rootfs,
 
 // Whether a process is gone or a zombie: "State:" of /proc/<pid>/status.
 std::optional<bool> Exists(const std::string& proc_pid, std::vector<std::string>& unobserved) {
-  Result<std::string> status = ReadWholeFile(proc_pid + "/status", 64 * 1024);
+  Result<std::string> status = ReadWholeFile(proc_pid + "/status", size_t{64} << 10);
   if (!status.ok()) {
     if (status.status().err() == ENOENT || status.status().err() == ESRCH) return false;
     unobserved.push_back(status.status().message());

@@ -317,7 +317,7 @@ ScenarioResult OpRunner::Run() {
   }
   if (const char* want = scenario_.spec_version) {
     const bool at_least = std::string_view(want).starts_with(">=");
-    const std::string need(want + 2);
+    const std::string need(want + (at_least ? 2 : 1));  // ">=1.3.0" or "<1.3.0"
     std::optional<std::string> have = SpecVersion();
     if (!have || SpecVersionAtLeast(*have, need) != at_least) {
       r_.outcome = Outcome::kSkip;

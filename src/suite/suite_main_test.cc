@@ -184,6 +184,24 @@ TEST(SuiteMainTest, AWrapperThatChangesAHooksEnvTurnsOnlyTheArgsEnvScenarioRed) 
       << ran.out;
 }
 
+TEST(SuiteMainTest, TheDeclaredSpecVersionChoosesThePoststartFailureRule) {
+  const char* runc = "/usr/sbin/runc";
+  if (::geteuid() != 0 || ::access(runc, X_OK) != 0) GTEST_SKIP() << "needs root and " << runc;
+#ifdef RT_SANITIZED
+  GTEST_SKIP() << "the sanitized runtimetest cannot be the container's process";
+#endif
+  // runc that claims runtime-spec 1.3 in `features`: the 1.3 rule (a failing poststart fails
+  // start) applies, and runc 1.1, which fails `create` instead, goes red there.
+  Wrapper w("[ \"$1\" = features ] && { echo '{\"ociVersionMax\": \"1.3.0\"}'; exit 0; }");
+  Ran ran = RunBinary({"--runtime", w.path, "--filter", "^hooks/fail/poststart"});
+  EXPECT_EQ(ran.exit.Describe(), "exit 1") << ran.out;
+  EXPECT_EQ(Red(ran.out), std::vector<std::string>{"hooks/fail/poststart"}) << ran.out;
+  EXPECT_NE(ran.out.find("hooks/fail/poststart-before-1.3 # SKIP for runtimes of runtime-spec "
+                         "<1.3.0; this one declares 1.3.0"),
+            std::string::npos)
+      << ran.out;
+}
+
 }  // namespace
 }  // namespace rt::suite
 
