@@ -97,6 +97,23 @@ std::string CgroupKept(OpRunner& run, const Step& step) {
   return "delete removed cgroup dirs it did not create (they existed before create): " + Some(gone);
 }
 
+// A whole life, `first` before it and `then` after the delete: the cgroup scenarios' steps.
+std::vector<Step> LiveAndDelete(std::vector<Step> first, Step then) {
+  std::vector<Step> steps = std::move(first);
+  steps.insert(steps.end(), {{.op = Op::kCreate},
+                             {.op = Op::kStart},
+                             {.op = Op::kKill, .signal = "TERM"},
+                             {.op = Op::kWaitExit},
+                             {.op = Op::kDelete},
+                             then});
+  return steps;
+}
+
+const Step kGone{.op = Op::kCustom, .custom = CgroupsGone, .what = "cgroup dirs of create gone"};
+const Step kKept{.op = Op::kCustom, .custom = CgroupKept, .what = "the earlier cgroup kept"};
+const Step kMakeFirst{
+    .op = Op::kCustom, .custom = MakeCgroupFirst, .what = "make the cgroup first"};
+
 const OpScenario kScenarios[] = {
     {.name = "ops/delete/stopped",
      .ref = "runtime.md#delete",
@@ -136,36 +153,20 @@ const OpScenario kScenarios[] = {
      .level = "MUST",
      .proves = "delete removes the cgroup dirs create made (as /proc/<pid>/cgroup named them)",
      .configure = Sleeper,
-     .steps = {{.op = Op::kCreate},
-               {.op = Op::kStart},
-               {.op = Op::kKill, .signal = "TERM"},
-               {.op = Op::kWaitExit},
-               {.op = Op::kDelete},
-               {.op = Op::kCustom, .custom = CgroupsGone, .what = "cgroup dirs of create gone"}}},
+     .steps = LiveAndDelete({}, kGone)},
     {.name = "ops/delete/existing-cgroup-kept",
      .ref = "runtime.md#delete",
      .level = "MUST",
      .proves = "delete keeps a cgroup that existed before create",
      .configure = Sleeper,
-     .steps = {{.op = Op::kCustom, .custom = MakeCgroupFirst, .what = "make the cgroup first"},
-               {.op = Op::kCreate},
-               {.op = Op::kStart},
-               {.op = Op::kKill, .signal = "TERM"},
-               {.op = Op::kWaitExit},
-               {.op = Op::kDelete},
-               {.op = Op::kCustom, .custom = CgroupKept, .what = "the earlier cgroup kept"}}},
+     .steps = LiveAndDelete({kMakeFirst}, kKept)},
     // The cgroup judge catches a cgroup the runtime made, told to have existed before.
     {.name = "ops/delete/told-cgroup-existed",
      .ref = "runtime.md#delete",
      .level = "MUST",
      .proves = "negative: a cgroup create made, told to be kept, fails the kept judge",
      .configure = Sleeper,
-     .steps = {{.op = Op::kCreate},
-               {.op = Op::kStart},
-               {.op = Op::kKill, .signal = "TERM"},
-               {.op = Op::kWaitExit},
-               {.op = Op::kDelete},
-               {.op = Op::kCustom, .custom = CgroupKept, .what = "the earlier cgroup kept"}},
+     .steps = LiveAndDelete({}, kKept),
      .fails_at = 5,
      .told = "delete removed cgroup dirs it did not create"},
 };
