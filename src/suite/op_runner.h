@@ -41,7 +41,7 @@ class OpRunner {
   std::vector<std::string> HostCgroupDirs(const std::string& path) const;
 
  private:
-  struct Box {
+  struct Box {  // NOLINT(bugprone-exception-escape): its implicit moves only move members
     OpContainer info;
     nlohmann::json config;
     std::map<std::string, std::string> annotations;

@@ -179,7 +179,6 @@ TEST(SuiteMainTest, AWrapperThatAlwaysForcesDeleteTurnsTheDeleteErrorScenariosRe
       << ran.out;
 }
 
-
 TEST(SuiteMainTest, AWrapperThatChangesAHooksEnvTurnsOnlyTheArgsEnvScenarioRed) {
   const char* runc = "/usr/sbin/runc";
   if (::geteuid() != 0 || ::access(runc, X_OK) != 0) GTEST_SKIP() << "needs root and " << runc;
@@ -215,6 +214,32 @@ TEST(SuiteMainTest, TheDeclaredSpecVersionChoosesThePoststartFailureRule) {
                          "<1.3.0; this one declares 1.3.0"),
             std::string::npos)
       << ran.out;
+}
+
+TEST(SuiteMainTest, ATimeoutInTheMiddleOfASequenceNamesTheStepAndLeavesNothing) {
+  const char* runc = "/usr/sbin/runc";
+  if (::geteuid() != 0 || ::access(runc, X_OK) != 0) GTEST_SKIP() << "needs root and " << runc;
+  std::vector<std::string> inside;
+  if (!InsideBinary(inside)) GTEST_SKIP() << "sanitized build and no RT_STATIC_BINARY";
+  // `start` hangs: the container stays created while the scenario times out.
+  Wrapper w("[ \"$1\" = start ] && exec sleep 60");
+  std::vector<std::string> args = {"--runtime", w.path, "--filter", "^ops/state/lifecycle$",
+                                   "--timeout", "1"};
+  args.insert(args.end(), inside.begin(), inside.end());
+  Ran ran = RunBinary(args);
+  EXPECT_EQ(ran.exit.Describe(), "exit 1") << ran.out;
+  EXPECT_NE(ran.out.find("message: \"timed out after 1000 ms in step 3/9 (start)\""),
+            std::string::npos)
+      << ran.out;
+  EXPECT_EQ(ran.out.find("nothing-left-behind"), std::string::npos) << ran.out;
+  Result<Child> list = Spawn({runc, "list", "--quiet"});
+  ASSERT_TRUE(list.ok()) << list.status().message();
+  Child& child = list.value();
+  Capture* pipes[] = {&child.out, &child.err};
+  Wait(WaitFor{.process = &child.process, .pipes = pipes, .until_eof = true}, Deadline::Never(),
+       -1);
+  EXPECT_EQ(child.out.data.find("runtimetest-" + std::to_string(ran.pid) + "-"), std::string::npos)
+      << child.out.data;
 }
 
 }  // namespace
