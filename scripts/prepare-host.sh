@@ -5,7 +5,8 @@
 # mount at /sys/fs/cgroup/unified), a controller that no v1 hierarchy claims stays enabled on the
 # cgroup2 side. crun then refuses every container with "cgroups in hybrid mode not supported,
 # drop all controllers from cgroupv2". Mounting a v1 hierarchy for each such controller moves it
-# off cgroup2. Seen here for hugetlb.
+# off cgroup2. Seen here for hugetlb. net_cls and net_prio, v1-only controllers that no
+# hierarchy binds here, get one too (linux.resources.network).
 set -euo pipefail
 root=/sys/fs/cgroup
 unified=$root/unified/cgroup.controllers
@@ -15,6 +16,18 @@ if [ "$(stat -f -c %T "$root" 2>/dev/null)" = "tmpfs" ] && [ -r "$unified" ]; th
     mkdir -p "$root/$ctrl"
     mount -t cgroup -o "$ctrl" cgroup "$root/$ctrl"
   done
+  # net_cls and net_prio (linux.resources.network) exist only on cgroup v1; when no hierarchy
+  # binds them (hierarchy 0 in /proc/cgroups), mount them together as systemd does, so the
+  # suite can verify linux.resources.network.
+  if awk '($1 == "net_cls" || $1 == "net_prio") && $2 == 0 && $4 == 1 { n++ } END { exit n != 2 }' \
+      /proc/cgroups; then
+    echo "prepare-host: mounting a cgroup v1 hierarchy for net_cls,net_prio at $root/net_cls,net_prio"
+    mkdir -p "$root/net_cls,net_prio"
+    mount -t cgroup -o net_cls,net_prio cgroup "$root/net_cls,net_prio"
+    for ctrl in net_cls net_prio; do
+      [ -e "$root/$ctrl" ] || ln -s "net_cls,net_prio" "$root/$ctrl"
+    done
+  fi
   if [ -n "$(cat "$unified")" ]; then
     echo "prepare-host: cgroup2 still holds controllers: $(cat "$unified")" >&2
     exit 1

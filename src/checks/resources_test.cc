@@ -125,14 +125,13 @@ TEST(Resources, NoCgroupMountIsASkipNotAPass) {
   EXPECT_NE(r[0].reason.find("no cgroup v1 memory hierarchy is mounted"), std::string::npos);
 }
 
-TEST(Resources, UncomparedFieldsAreNamedInOneSkip) {
+TEST(Resources, FieldsOfOtherControllersAreComparedToo) {
   sys::FakeSystem fake = RuncContainer();
-  auto r = RunCheck("linux.resources",
-                    Config(R"({"memory":{"swap":1},"blockIO":{"weight":10},"unified":{"a":"b"}})"),
-                    fake);
-  ASSERT_EQ(r.size(), 1u);
-  EXPECT_EQ(r[0].outcome, report::Outcome::kSkip);
-  EXPECT_EQ(r[0].subject, "memory.swap, blockIO, unified");
+  fake.files["/sys/fs/cgroup/memory/memory.swappiness"] = "30\n";
+  auto r = RunCheck("linux.resources", Config(R"({"memory":{"swappiness":31}})"), fake);
+  EXPECT_EQ(Failures(r),
+            "linux.resources.memory.swappiness: /sys/fs/cgroup/memory/memory.swappiness: "
+            "expected 31, found 30 (config-linux.md#memory, MUST)\n");
 }
 
 TEST(Resources, AnUnreadableFileIsASkip) {

@@ -371,12 +371,36 @@ void Members(const Reader& r, RdmaLimit* v) {
   r.Field("hcaObjects", &v->hca_objects);
 }
 
+void Members(const Reader& r, WeightDevice* v) {
+  r.Field("major", &v->major, kRequired);
+  r.Field("minor", &v->minor, kRequired);
+  r.Field("weight", &v->weight);
+  r.Field("leafWeight", &v->leaf_weight);
+}
+
+void Members(const Reader& r, ThrottleDevice* v) {
+  r.Field("major", &v->major, kRequired);
+  r.Field("minor", &v->minor, kRequired);
+  r.Field("rate", &v->rate, kRequired);
+}
+
+void Members(const Reader& r, BlockIo* v) {
+  r.Field("weight", &v->weight);
+  r.Field("leafWeight", &v->leaf_weight);
+  r.Field("weightDevice", &v->weight_device);
+  r.Field("throttleReadBpsDevice", &v->throttle_read_bps);
+  r.Field("throttleWriteBpsDevice", &v->throttle_write_bps);
+  r.Field("throttleReadIOPSDevice", &v->throttle_read_iops);
+  r.Field("throttleWriteIOPSDevice", &v->throttle_write_iops);
+}
+
 void Members(const Reader& r, Resources* v) {
   r.Field("devices", &v->devices);
   r.Field("memory", &v->memory);
   r.Field("cpu", &v->cpu);
   r.Field("pids", &v->pids);
-  if (auto block_io = r.Object("blockIO")) block_io->Field("weight", &v->blkio_weight);
+  r.Field("blockIO", &v->block_io);
+  if (v->block_io) v->blkio_weight = v->block_io->weight;
   r.Field("hugepageLimits", &v->hugepage_limits);
   r.Field("unified", &v->unified);
   r.Field("network", &v->network);

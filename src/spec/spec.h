@@ -171,12 +171,36 @@ struct RdmaLimit {  // linux.resources.rdma, keyed by device name
   std::optional<uint32_t> hca_objects;
 };
 
+struct WeightDevice {  // linux.resources.blockIO.weightDevice[]
+  int64_t major = 0;
+  int64_t minor = 0;
+  std::optional<uint16_t> weight;
+  std::optional<uint16_t> leaf_weight;
+};
+
+struct ThrottleDevice {  // linux.resources.blockIO.throttle*Device[]
+  int64_t major = 0;
+  int64_t minor = 0;
+  uint64_t rate = 0;
+};
+
+struct BlockIo {  // linux.resources.blockIO
+  std::optional<uint16_t> weight;
+  std::optional<uint16_t> leaf_weight;
+  std::vector<WeightDevice> weight_device;
+  std::vector<ThrottleDevice> throttle_read_bps;
+  std::vector<ThrottleDevice> throttle_write_bps;
+  std::vector<ThrottleDevice> throttle_read_iops;
+  std::vector<ThrottleDevice> throttle_write_iops;
+};
+
 struct Resources {
   std::vector<DeviceCgroup> devices;
   std::optional<MemoryResources> memory;
   std::optional<CpuResources> cpu;
   std::optional<PidsResources> pids;
-  std::optional<uint16_t> blkio_weight;
+  std::optional<uint16_t> blkio_weight;  // blockIO.weight (also in block_io)
+  std::optional<BlockIo> block_io;
   std::vector<HugepageLimit> hugepage_limits;
   std::map<std::string, std::string> unified;
   std::optional<NetworkResources> network;

@@ -613,11 +613,33 @@ TEST(SpecParse, UnknownFieldsAreIgnored) {
       "windows": {"layerFolders": 7},
       "solaris": "x", "vm": [], "zos": null,
       "process": {"user": {"uid": 0, "gid": 0, "sid": "S-1"}, "newThing": true},
-      "linux": {"resources": {"blockIO": {"weight": 10, "throttleReadBpsDevice": "?"}},
+      "linux": {"resources": {"blockIO": {"weight": 10, "futureKnob": "?"}},
                 "intelRdt": {"schemata": ["L3:0=ff"], "enableMonitoring": true}}})");
   ASSERT_TRUE(parsed.ok()) << parsed.status().message();
   EXPECT_EQ(parsed->process->user->uid, 0u);
   EXPECT_EQ(parsed->linux_->resources->blkio_weight, 10);
+}
+
+TEST(SpecParse, BlockIoDevicesAndWeights) {
+  Result<Config> parsed = ParseConfig(R"({"ociVersion": "1.3.0", "linux": {"resources": {
+      "blockIO": {"weight": 500, "leafWeight": 300,
+                  "weightDevice": [{"major": 8, "minor": 0, "weight": 600}],
+                  "throttleReadBpsDevice": [{"major": 8, "minor": 0, "rate": 600}],
+                  "throttleWriteIOPSDevice": [{"major": 8, "minor": 16, "rate": 300}]}}}})");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  const BlockIo& io = *parsed->linux_->resources->block_io;
+  EXPECT_EQ(io.weight, 500);
+  EXPECT_EQ(io.leaf_weight, 300);
+  ASSERT_EQ(io.weight_device.size(), 1u);
+  EXPECT_EQ(io.weight_device[0].weight, 600);
+  EXPECT_EQ(io.weight_device[0].leaf_weight, std::nullopt);
+  ASSERT_EQ(io.throttle_read_bps.size(), 1u);
+  EXPECT_EQ(io.throttle_read_bps[0].rate, 600u);
+  ASSERT_EQ(io.throttle_write_iops.size(), 1u);
+  EXPECT_EQ(io.throttle_write_iops[0].minor, 16);
+  EXPECT_EQ(ErrorOf(ConfigWith(R"("linux": {"resources": {"blockIO":
+      {"throttleReadBpsDevice": [{"major": 8, "minor": 0}]}}})")),
+            "linux.resources.blockIO.throttleReadBpsDevice[0].rate: required field is missing");
 }
 
 TEST(SpecParse, DeeplyNestedUnknownValuesAreHarmless) {

@@ -115,6 +115,10 @@ std::string ScenarioCheckLine(const Scenario& scenario, std::string_view stderr_
   return FirstLine(stderr_text, std::string::npos);
 }
 
+std::string FindingLines(const Observation& seen) {
+  return seen.host_stderr + seen.container_stderr;
+}
+
 bool RuntimetestRan(std::string_view stdout_text) {
   size_t pos = 0;
   while (pos <= stdout_text.size()) {
@@ -170,19 +174,25 @@ Verdict Judge(const Scenario& scenario, const Observation& seen) {
 
   const ExitStatus* exit = seen.container_exit ? &*seen.container_exit : nullptr;
   if (scenario.expect == Expect::kPass) {
+    if (!seen.host_stderr.empty()) {
+      return fail("expected no finding from the host, found \"" + FirstLine(seen.host_stderr) +
+                  "\"");
+    }
     if (exit && exit->Success() && seen.container_stderr.empty()) {
       v.passed = true;
       return v;
     }
     return fail("expected exit 0 and empty stderr, found " + Found(seen));
   }
-  // kCheckFails
-  bool exit_one = exit && exit->known && exit->signal == 0 && exit->code == 1;
+  // kCheckFails. A check made from the host may see what runtimetest inside cannot: then
+  // runtimetest may pass (exit 0) and the finding is the host's.
+  bool exit_one = exit && exit->known && exit->signal == 0 &&
+                  (exit->code == 1 || (scenario.host_cgroups && exit->code == 0));
   if (!exit_one) {
     return fail(std::string("expected exit 1 and a failure line of ") + scenario.check_id +
                 ", found " + Found(seen));
   }
-  std::string why = WhyNoFinding(scenario, seen.container_stderr);
+  std::string why = WhyNoFinding(scenario, FindingLines(seen));
   if (!why.empty()) return fail(why);
   v.passed = true;
   return v;
@@ -194,7 +204,7 @@ Verdict JudgeBlinded(const Scenario& scenario, const Observation& seen) {
   Verdict v;
   if (normal.passed) {
     v.message = "a blinded negative still passed: " +
-                Quoted(ScenarioCheckLine(scenario, seen.container_stderr));
+                Quoted(ScenarioCheckLine(scenario, FindingLines(seen)));
     return v;
   }
   // Refusals that come from the run, not from runtimetest's findings, prove nothing.

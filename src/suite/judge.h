@@ -22,6 +22,9 @@ struct Observation {
   std::string container_stdout;  // stdout of runtimetest (TAP) or of `run`
   std::string container_stderr;  // stderr of runtimetest, or of the runtime when it never ran
   std::string runtime_stderr;    // the runtime's own complaints (`create`, state, start, ...)
+  // Failure lines of the suite's own check from the host (Scenario::host_cgroups), in
+  // runtimetest's format.
+  std::string host_stderr;
   // Lifecycle and cleanup findings that fail any scenario: a bad `state`, a failed `start` or
   // `delete`, a container left behind.
   std::vector<std::string> problems;
@@ -57,7 +60,10 @@ std::string_view ExpectedPart(std::string_view line);
 // stderr is empty.
 std::string ScenarioCheckLine(const Scenario& scenario, std::string_view stderr_text);
 
-// Positive: exit 0 and empty stderr. Must-reject: the runtime refused and left nothing. Negative:
+// The failure lines a scenario is judged on: the host check's, then runtimetest's.
+std::string FindingLines(const Observation& seen);
+
+// Positive: exit 0 and empty stderr (and no failure line of the host check). Must-reject: the runtime refused and left nothing. Negative:
 // exit 1 and a definite disagreement of check_id (or a sub-id) whose expected part names `told`,
 // so neither a "cannot verify" line nor a line the positive run also prints can satisfy it.
 Verdict Judge(const Scenario& scenario, const Observation& seen);

@@ -209,6 +209,39 @@ TEST(JudgeTest, TimeoutsAndLifecycleProblemsFailEverything) {
             "`state` after `create`: expected status created, found running");
 }
 
+TEST(JudgeTest, HostFindingsCountLikeRuntimetestsOwn) {
+  const Scenario positive{.name = "linux.resources/host-x",
+                          .check_id = "linux.resources",
+                          .expect = Expect::kPass,
+                          .host_cgroups = true};
+  const Scenario negative{.name = "linux.resources/host-x-mismatch",
+                          .check_id = "linux.resources",
+                          .expect = Expect::kCheckFails,
+                          .told = "expected 78",
+                          .host_cgroups = true};
+  const std::string line =
+      "linux.resources.pids.limit: /sys/fs/cgroup/pids/ctr/pids.max: expected 78, found 77 "
+      "(config-linux.md#pids, MUST)\n";
+  Observation clean = Ran(0, "");
+  EXPECT_TRUE(Judge(positive, clean).passed);
+  Observation found = Ran(0, "");
+  found.host_stderr = line;
+  Verdict v = Judge(positive, found);
+  EXPECT_FALSE(v.passed);
+  EXPECT_NE(v.message.find("expected no finding from the host"), std::string::npos);
+  // A negative passes on the host's finding, whether runtimetest inside saw it (exit 1) or not.
+  EXPECT_TRUE(Judge(negative, found).passed);
+  Observation both = Ran(1, line);
+  both.host_stderr = line;
+  EXPECT_TRUE(Judge(negative, both).passed);
+  EXPECT_FALSE(Judge(negative, clean).passed);
+  // Without host_cgroups, exit 0 never satisfies a negative.
+  Scenario inside_only = negative;
+  inside_only.host_cgroups = false;
+  EXPECT_FALSE(Judge(inside_only, found).passed);
+  EXPECT_EQ(FindingLines(both), line + line);
+}
+
 TEST(TextTest, FirstLineAndTail) {
   EXPECT_EQ(FirstLine("\n  first\nsecond\n"), "first");
   EXPECT_EQ(FirstLine(""), "");

@@ -11,6 +11,7 @@
 #include "suite/config_template.h"
 #include "suite/features.h"
 #include "suite/files.h"
+#include "suite/host_cgroups.h"
 #include "suite/leftovers.h"
 #include "suite/namespace_annotations.h"
 #include "sys/system.h"
@@ -138,6 +139,12 @@ ScenarioResult Runner::Run(const Scenario& scenario) {
       scenario.exec(exec_process);
       spec["process"] = exec_process;
     }
+    if (scenario.update != nullptr) {
+      nlohmann::json& resources = config["linux"]["resources"];
+      update_resources_ = resources.is_object() ? resources : nlohmann::json::object();
+      scenario.update(update_resources_);
+      spec["linux"]["resources"] = update_resources_;
+    }
     if (scenario.tell != nullptr) scenario.tell(spec);
     if (config_.blind) spec["annotations"]["org.runtimetest.blind"] = scenario.check_id;
     AddNamespaceAnnotations(config, sys::Linux());
@@ -155,8 +162,15 @@ ScenarioResult Runner::Run(const Scenario& scenario) {
   state_dirs_.clear();
   if (!state_root_.empty()) state_dirs_.push_back(state_root_ + "/" + r.container_id);
   const std::string cgroups_path = SuiteCgroupParent(::getpid()) + "/" + r.container_id;
-  SetCgroupsPath(config, cgroups_path);
-  SetCgroupsPath(spec, cgroups_path);
+  if (scenario.cgroups_path != CgroupsPath::kUnset) {
+    // Relative: the container id alone, which NoteCgroupsOf then finds wherever it is.
+    const std::string& path =
+        scenario.cgroups_path == CgroupsPath::kRelative ? r.container_id : cgroups_path;
+    SetCgroupsPath(config, path);
+    SetCgroupsPath(spec, path);
+  }
+  host_before_ = scenario.update != nullptr ? config : spec;
+  host_after_ = spec;
   cgroup_dirs_.clear();
   if (auto linux = config.find("linux"); linux != config.end() && linux->is_object()) {
     auto path = linux->find("cgroupsPath");
@@ -197,7 +211,7 @@ ScenarioResult Runner::Run(const Scenario& scenario) {
       return r;
     }
     RunExec(*bundle, process_file, deadline, r);
-  } else if (config_.mode == Mode::kRun) {
+  } else if (config_.mode == Mode::kRun && !scenario.host_cgroups) {
     RunOnce(*bundle, deadline, r);
   } else {
     RunLifecycle(*bundle, deadline, r);
@@ -419,6 +433,7 @@ void Runner::RunLifecycle(const Bundle& bundle, const Deadline& deadline, Scenar
     return;
   }
   container_ = std::move(adopted.value());
+  if (r.scenario->host_cgroups && !CheckFromHost(created->pid, bundle, deadline, r)) return;
 
   CommandRecord start = runtime_.Start(id, deadline, interrupt_fd_);
   r.commands.push_back(start);
@@ -465,6 +480,38 @@ void Runner::RunLifecycle(const Bundle& bundle, const Deadline& deadline, Scenar
   } else {
     r.seen.problems.push_back("`delete`: " + Complaint(removed));
   }
+}
+
+void Runner::HostCheck(pid_t pid, const nlohmann::json& told, ScenarioResult& r) {
+  Result<spec::Config> parsed = spec::ParseConfig(told.dump());
+  if (!parsed.ok()) {
+    r.seen.problems.push_back("the host check cannot read the config: " +
+                              parsed.status().message());
+    return;
+  }
+  r.seen.host_stderr +=
+      HostFailureLines(CheckCgroupsFromHost(*parsed, pid, cgroup_mounts_, sys::Linux()));
+}
+
+bool Runner::CheckFromHost(pid_t pid, const Bundle& bundle, const Deadline& deadline,
+                           ScenarioResult& r) {
+  HostCheck(pid, host_before_, r);
+  if (r.scenario->update == nullptr) return true;
+  const std::string file = bundle.dir + "/update.json";
+  if (Status written = WriteFile(file, update_resources_.dump(2), 0644); !written.ok()) {
+    r.seen.problems.push_back("writing the update: " + written.message());
+    return false;
+  }
+  CommandRecord update = RuntimeClient::RunToEnd(
+      runtime_.Argv({"update", "--resources", file, r.container_id}), deadline, interrupt_fd_);
+  r.commands.push_back(update);
+  if (!Completed(update, r)) return false;
+  if (!update.Succeeded()) {
+    r.seen.problems.push_back("`update --resources`: " + Complaint(update));
+    return false;
+  }
+  HostCheck(pid, host_after_, r);
+  return true;
 }
 
 const nlohmann::json* Runner::Features() {

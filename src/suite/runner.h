@@ -117,6 +117,11 @@ class Runner {
   // on the host (processes in its cgroups, its cgroup dirs, its state dir) is removed. Adds a
   // problem for what the runtime left although it ran to its end.
   void CleanUpHost(ScenarioResult& r, bool cut_short);
+  // Scenario::host_cgroups: compares the created container's cgroups with the config from the
+  // host, then runs `update --resources` and compares again when the scenario has an update;
+  // false when the lifecycle cannot go on.
+  bool CheckFromHost(pid_t pid, const Bundle& bundle, const Deadline& deadline, ScenarioResult& r);
+  void HostCheck(pid_t pid, const nlohmann::json& told, ScenarioResult& r);
   // Learns the cgroups of a process of container `id` (from /proc/<pid>/cgroup).
   void NoteCgroupsOf(pid_t pid, const std::string& id);
   // Kills what is left of the runtime commands' process groups.
@@ -147,6 +152,9 @@ class Runner {
   std::vector<std::string> state_dirs_;
   std::string state_root_;
   std::vector<sys::CgroupMount> cgroup_mounts_;  // the host's hierarchies, read by Init
+  // Scenario::host_cgroups: what the host check compares before and after the update, and the
+  // update's resources.
+  nlohmann::json host_before_, host_after_, update_resources_;
   bool features_fetched_ = false;
   std::optional<nlohmann::json> features_;
 };

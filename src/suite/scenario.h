@@ -20,6 +20,13 @@ enum class Expect {
   kRuntimeRejects,  // the runtime refuses the config at create/run and leaves nothing behind
 };
 
+// Where the container's cgroup goes (linux.cgroupsPath), unless `configure` sets one.
+enum class CgroupsPath {
+  kSuite,     // absolute "/runtimetest-<suite pid>/<id>": a sweep finds it by name
+  kRelative,  // relative "<id>": below a place the runtime chooses (config-linux.md#cgroups-path)
+  kUnset,     // no cgroupsPath: the runtime's default
+};
+
 struct Scenario {
   const char* name;      // unique: "<check-id>/<case>"; --filter and expected failures match it
   const char* check_id;  // the runtimetest check exercised ("hostname", "process.capabilities")
@@ -57,6 +64,16 @@ struct Scenario {
   // came of it.
   Status (*setup)() = nullptr;
   void (*teardown)() = nullptr;
+  // Also compare linux.resources and linux.cgroupsPath of /spec.json from the host
+  // (suite/host_cgroups.h) between `create` and `start` (any --mode: the runner uses the
+  // lifecycle). Its failure lines count as runtimetest's do; check_id is "linux.resources".
+  bool host_cgroups = false;
+  CgroupsPath cgroups_path = CgroupsPath::kSuite;
+  // Null, or turns a copy of config.json's linux.resources into the file of
+  // `update --resources FILE` (host_cgroups only), run after the host check of the created
+  // container against config.json; /spec.json carries the updated resources (`tell` applies
+  // after), and the host check runs again against it before `start`.
+  void (*update)(nlohmann::json& resources) = nullptr;
 };
 
 // The tables, one per spec area (scenarios/config/<area>.cc).

@@ -106,6 +106,17 @@ const std::map<std::string, const char*>& Renderings() {
       {"linux.rootfsPropagation/told-unbindable-got-slave",
        R"("rootfsPropagation":"unbindable")"},
       {"linux.mountLabel/told-other", "c3,c4"},
+      {"linux.resources/host-memory-mismatch", R"("swappiness":31)"},
+      {"linux.resources/host-cpu-mismatch", R"("quota":60000)"},
+      {"linux.resources/host-cpu-burst-mismatch", R"("burst":20000)"},
+      {"linux.resources/host-relative-path-mismatch", R"("cgroupsPath":"elsewhere")"},
+      {"linux.resources/host-absolute-path-mismatch", R"("cgroupsPath":"/elsewhere")"},
+      {"linux.resources/host-blockio-throttle-mismatch", R"("rate":300)"},
+      {"linux.resources/host-hugepages-mismatch", R"("limit":6291456)"},
+      {"linux.resources/host-network-mismatch", R"("classID":1048578)"},
+      {"linux.resources/host-devices-mismatch", R"("access":"rwm","allow":true,"major":1,"minor":11)"},
+      {"linux.resources/host-unified-mismatch", R"("pids.max":"43")"},
+      {"linux.resources/host-update-mismatch", R"("limit":99)"},
       {"linux.devices/other-major-minor", nullptr},  // minor 5, which another device has
       {"linux.devices/other-type", nullptr},  // "c" instead of "b": one letter in a list of four
       {"linux.devices/other-mode", nullptr},  // 0600, which another device has

@@ -195,8 +195,8 @@ std::string FormatTestPoint(int number, const ScenarioResult& result, Reported r
   const Observation& seen = result.seen;
   // The scenario's own check line speaks first; the judge's reason follows when it differs.
   std::string message = result.message;
-  if (RuntimetestRan(seen.container_stdout) && !seen.container_stderr.empty()) {
-    message = ScenarioCheckLine(*result.scenario, seen.container_stderr);
+  if (RuntimetestRan(seen.container_stdout) && !FindingLines(seen).empty()) {
+    message = ScenarioCheckLine(*result.scenario, FindingLines(seen));
   }
   std::vector<std::pair<std::string, std::string>> fields = {{"message", message}};
   if (message != result.message) fields.emplace_back("judge", result.message);
@@ -211,6 +211,9 @@ std::string FormatTestPoint(int number, const ScenarioResult& result, Reported r
   if (!seen.container_stdout.empty()) {
     fields.emplace_back("runtimetest_stdout_tail",
                         TailNoted(seen.container_stdout, kStdoutTailLines) + "\n");
+  }
+  if (!seen.host_stderr.empty()) {
+    fields.emplace_back("host_check_stderr", seen.host_stderr);
   }
   if (!seen.container_stderr.empty()) {
     // Every line: runtimetest prints one per failure, and each may be the one that matters.

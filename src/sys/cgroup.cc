@@ -124,4 +124,14 @@ Result<CgroupDir> FindCgroupDir(std::string_view controller,
   return Locate(2, "cgroup2", unified->path, mounts, {});
 }
 
+Result<CgroupDir> FindUnifiedCgroupDir(const std::vector<CgroupMembership>& membership,
+                                       const std::vector<CgroupMount>& mounts) {
+  for (const CgroupMembership& m : membership) {
+    if (m.hierarchy_id == "0" && m.controllers.empty()) {
+      return Locate(2, "cgroup2", m.path, mounts, {});
+    }
+  }
+  return Status::Error("/proc/self/cgroup names no cgroup v2 hierarchy");
+}
+
 }  // namespace rt::sys

@@ -41,4 +41,9 @@ Result<CgroupDir> FindCgroupDir(std::string_view controller,
                                 const std::vector<CgroupMembership>& membership,
                                 const std::vector<CgroupMount>& mounts);
 
+// Where the cgroup v2 (unified) cgroup holding this process is visible; an error says what is
+// missing.
+Result<CgroupDir> FindUnifiedCgroupDir(const std::vector<CgroupMembership>& membership,
+                                       const std::vector<CgroupMount>& mounts);
+
 }  // namespace rt::sys
