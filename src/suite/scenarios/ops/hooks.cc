@@ -30,9 +30,9 @@ json Entry(Kind kind, int index, const OpContainer& c, const char* mode = "recor
 
 // The container's process records itself, writes "ready" to /out/ready, then waits for SIGTERM.
 void RecordingProcess(json& config) {
-  config["process"]["args"] = json::array({"/bin/runtimetest", "hook", "record", "--log",
-                                           kContainerLog, "--name", "process", "--wait",
-                                           "--ready", "/out/ready"});
+  config["process"]["args"] =
+      json::array({"/bin/runtimetest", "hook", "record", "--log", kContainerLog, "--name",
+                   "process", "--wait", "--ready", "/out/ready"});
 }
 
 void Add(json& config, Kind kind, const OpContainer& c, std::initializer_list<const char*> modes) {
@@ -115,6 +115,12 @@ void HangingCreateRuntime(json& config, const OpContainer& c) {
   config["hooks"]["createRuntime"][0]["timeout"] = 1;
   Add(config, Kind::kCreateContainer, c, {"record"});
   Add(config, Kind::kPoststop, c, {"record"});
+}
+
+void HangingPoststop(json& config, const OpContainer& c) {
+  RecordingProcess(config);
+  Add(config, Kind::kPoststop, c, {"hang", "record"});
+  config["hooks"]["poststop"][0]["timeout"] = 1;
 }
 
 // create, judge; start, judge; stop, delete, judge: the log after each phase, `ids` judged.
@@ -308,6 +314,13 @@ const OpScenario kScenarios[] = {
      .configure = HangingCreateRuntime,
      .steps = {{.op = Op::kCreate, .want = Want::kError},
                {.op = Op::kHookLog, .check_id = kFailedCreate}}},
+    {.name = "hooks/timeout/poststop",
+     .ref = "config.md#posix-platform-hooks, runtime.md#lifecycle",
+     .level = "MUST",
+     .proves = "a poststop hook past its timeout (1 s) is killed, delete succeeds, the next "
+               "poststop hook runs",
+     .configure = HangingPoststop,
+     .steps = Lifecycle("hooks.order,hooks.timeout")},
 };
 
 }  // namespace
