@@ -115,8 +115,41 @@ const char* NoNetwork() {
   }
   return nullptr;
 }
+// The first RDMA device of this host (/sys/class/infiniband), or "".
+std::string RdmaDevice() {
+  static std::string device = [] {
+    std::string found;
+    if (DIR* dir = ::opendir("/sys/class/infiniband")) {
+      while (dirent* e = ::readdir(dir)) {
+        if (e->d_name[0] != '.') {
+          found = e->d_name;
+          break;
+        }
+      }
+      ::closedir(dir);
+    }
+    return found;
+  }();
+  return device;
+}
 const char* NoRdma() {
-  return HostHas("rdma") ? nullptr : "the kernel has no rdma cgroup controller";
+  if (!HostHas("rdma") && !Exists("/sys/fs/cgroup/cgroup.controllers")) {
+    return "the kernel has no rdma cgroup controller";
+  }
+  return RdmaDevice().empty() ? "no RDMA device in /sys/class/infiniband" : nullptr;
+}
+// The v1-only memory fields need memory on cgroup v1; v2 has its own scenario.
+const char* NoV1Memory() {
+  if (const char* why = NoMemory()) return why;
+  return V1Root("memory").empty() ? "memory is not a cgroup v1 controller here (see host-memory-v2)"
+                                  : nullptr;
+}
+const char* NoV2Memory() {
+  Result<std::string> controllers = ReadFile("/sys/fs/cgroup/cgroup.controllers");
+  if (!controllers.ok() || controllers->find("memory") == std::string::npos) {
+    return "memory is not a cgroup v2 controller here (see host-memory)";
+  }
+  return nullptr;
 }
 const char* NoV1Devices() {
   return V1Root("devices").empty() ? "no cgroup v1 devices hierarchy (v2: an eBPF program)"
@@ -207,7 +240,11 @@ void DevicesNoMknod(json& c) {
       {{{"allow", false}, {"access", "rwm"}},
        {{"allow", true}, {"type", "c"}, {"major", 10}, {"minor", 200}, {"access", "rw"}}});
 }
-void Rdma(json& c) { Resources(c)["rdma"] = {{"mlx5_0", {{"hcaHandles", 3}}}}; }
+void Rdma(json& c) { Resources(c)["rdma"] = {{RdmaDevice(), {{"hcaHandles", 3}}}}; }
+// The memory fields cgroup v2 has.
+void MemoryV2(json& c) {
+  Resources(c)["memory"] = {{"limit", 100 << 20}, {"reservation", 50 << 20}, {"swap", 200 << 20}};
+}
 void PidsAndMemory(json& c) {
   Pids77(c);
   Memory100M(c);
@@ -289,7 +326,7 @@ const Scenario kScenarios[] = {
      .check_id = "linux.resources",
      .expect = Expect::kPass,
      .configure = MemoryAll,
-     .unsupported = NoMemory,
+     .unsupported = NoV1Memory,
      .host_cgroups = true},
     {.name = "linux.resources/host-memory-mismatch",
      .check_id = "linux.resources",
@@ -297,7 +334,13 @@ const Scenario kScenarios[] = {
      .told = "expected 31",
      .configure = MemoryAll,
      .tell = [](json& c) { Resources(c)["memory"]["swappiness"] = 31; },
-     .unsupported = NoMemory,
+     .unsupported = NoV1Memory,
+     .host_cgroups = true},
+    {.name = "linux.resources/host-memory-v2",
+     .check_id = "linux.resources",
+     .expect = Expect::kPass,
+     .configure = MemoryV2,
+     .unsupported = NoV2Memory,
      .host_cgroups = true},
     {.name = "linux.resources/host-cpu",
      .check_id = "linux.resources",
