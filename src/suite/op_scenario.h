@@ -13,7 +13,8 @@
 //   - Want::kError: the runtime command exits non-zero AND `state` of the container is the same
 //     before and after the step (status, pid, bundle; or absent both times): runtime.md#errors.
 // Then whatever happened, every container is cleaned up by the config scenarios' machinery
-// (runner.cc): the runtime's process groups killed, `delete --force`, cgroup dirs and state dirs
+// (runner.cc): the runtime's process groups killed, each container that may exist deleted
+// (`kill KILL`, a wait on its init, `delete`; else `delete --force`), cgroup dirs and state dirs
 // removed, also on a timeout or SIGINT/SIGTERM in the middle of a sequence.
 //
 // A positive scenario passes when every step met its expectation and nothing was left behind.
