@@ -2,9 +2,11 @@
 
 #include <signal.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -28,6 +30,15 @@ namespace rt::suite {
 namespace {
 
 constexpr int kCannotRun = 2;
+
+// "host: kernel 6.1.0-57-amd64, cgroup v2 only": tells apart the reports of machines (a VM and
+// its host) that ran the same runtime.
+std::string HostFacts() {
+  struct utsname names {};
+  std::string kernel = ::uname(&names) == 0 ? std::string(names.release)
+                                            : Status::Errno("unknown (uname", errno).message() + ")";
+  return "host: kernel " + kernel + ", " + sys::DescribeLayout(sys::LayoutOf(HostCgroupMounts()));
+}
 
 int CannotRun(const std::string& message) {
   std::fprintf(stderr, "runtimetest suite: %s\n", message.c_str());
@@ -291,6 +302,7 @@ int SuiteMain(int argc, char** argv) {
 
   TapReport report(stdout, info);
   report.Header();
+  report.Comment(HostFacts());
   report.Comment(info.version.line + ", mode " +
                  (opts.mode == Mode::kRun ? std::string("run") : std::string("lifecycle")) +
                  (opts.blind_negatives ? ", negatives blinded (ok: the judge refused)" : ""));

@@ -82,7 +82,8 @@ TEST(SuiteMainTest, RuncPassesAndNothingIsLeftBehind) {
     args.insert(args.end(), inside.begin(), inside.end());
     Ran ran = RunBinary(args);
     EXPECT_EQ(ran.exit.Describe(), "exit 0") << ran.out << ran.err;
-    EXPECT_TRUE(ran.out.starts_with("TAP version 13\n")) << ran.out;
+    EXPECT_TRUE(ran.out.starts_with("TAP version 13\n# host: kernel ")) << ran.out;
+    EXPECT_NE(ran.out.find(", cgroup "), std::string::npos) << ran.out;
     EXPECT_TRUE(ran.out.ends_with("\n1..3\n3 passed, 0 failed, 0 skipped\n")) << ran.out;
     EXPECT_EQ(ran.err, "");
     prefixes.push_back("runtimetest-" + std::to_string(ran.pid) + "-");

@@ -103,6 +103,35 @@ std::vector<CgroupMount> CgroupMounts(const std::vector<MountInfo>& mounts) {
   return out;
 }
 
+CgroupLayout LayoutOf(const std::vector<CgroupMount>& mounts) {
+  bool v1 = false;
+  bool v2 = false;
+  for (const CgroupMount& m : mounts) (m.version == 2 ? v2 : v1) = true;
+  if (v1 && v2) return CgroupLayout::kHybrid;
+  if (v2) return CgroupLayout::kV2;
+  return v1 ? CgroupLayout::kV1 : CgroupLayout::kNone;
+}
+
+const char* LayoutName(CgroupLayout layout) {
+  switch (layout) {
+    case CgroupLayout::kV2: return "v2";
+    case CgroupLayout::kHybrid: return "hybrid";
+    case CgroupLayout::kV1: return "v1";
+    case CgroupLayout::kNone: break;
+  }
+  return "none";
+}
+
+const char* DescribeLayout(CgroupLayout layout) {
+  switch (layout) {
+    case CgroupLayout::kV2: return "cgroup v2 only";
+    case CgroupLayout::kHybrid: return "cgroup v1/v2 hybrid";
+    case CgroupLayout::kV1: return "cgroup v1 only";
+    case CgroupLayout::kNone: break;
+  }
+  return "no cgroup filesystem mounted";
+}
+
 Result<CgroupDir> FindCgroupDir(std::string_view controller,
                                 const std::vector<CgroupMembership>& membership,
                                 const std::vector<CgroupMount>& mounts) {

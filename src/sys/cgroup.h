@@ -29,6 +29,15 @@ struct CgroupMount {
 };
 std::vector<CgroupMount> CgroupMounts(const std::vector<MountInfo>& mounts);
 
+// How a mount table lays out the cgroup filesystems: v2 only (cgroup2 alone, as systemd's
+// unified mode and cgroup_no_v1=all leave it), v1 only, both (the hybrid layout), or none.
+enum class CgroupLayout { kNone, kV1, kHybrid, kV2 };
+CgroupLayout LayoutOf(const std::vector<CgroupMount>& mounts);
+// "v2", "hybrid", "v1", "none": the short name (the expected-failures file's `cgroup=` takes it).
+const char* LayoutName(CgroupLayout layout);
+// "cgroup v2 only", "cgroup v1/v2 hybrid", "cgroup v1 only", "no cgroup filesystem mounted".
+const char* DescribeLayout(CgroupLayout layout);
+
 // Where the cgroup holding this process for `controller` ("memory", "pids", "cpu", "cpuset") is
 // visible: a v1 hierarchy that binds the controller, else the v2 hierarchy (the caller then
 // confirms the controller in that directory's cgroup.controllers). An error explains what is

@@ -59,6 +59,29 @@ TEST(CgroupMounts, PathsAreUnescaped) {
   EXPECT_EQ(mounts[0].mount_point, "/sys/fs/cgroup/my\\cpu");
 }
 
+TEST(CgroupLayout, TellsV2HybridV1AndNone) {
+  auto hybrid = LayoutOf(ParseCgroupMounts(Testdata("cgroup/host-hybrid.mountinfo")));
+  EXPECT_EQ(hybrid, CgroupLayout::kHybrid);
+  EXPECT_STREQ(DescribeLayout(hybrid), "cgroup v1/v2 hybrid");
+  EXPECT_STREQ(LayoutName(hybrid), "hybrid");
+
+  auto v2 = LayoutOf(ParseCgroupMounts(
+      "30 25 0:26 / /sys/fs/cgroup rw,nosuid - cgroup2 cgroup2 rw,nsdelegate\n"));
+  EXPECT_EQ(v2, CgroupLayout::kV2);
+  EXPECT_STREQ(DescribeLayout(v2), "cgroup v2 only");
+  EXPECT_STREQ(LayoutName(v2), "v2");
+
+  auto v1 = LayoutOf(ParseCgroupMounts(
+      "75 74 0:29 / /sys/fs/cgroup/cpu rw - cgroup cgroup rw,cpu\n"
+      "76 74 0:30 / /sys/fs/cgroup/memory rw - cgroup cgroup rw,memory\n"));
+  EXPECT_EQ(v1, CgroupLayout::kV1);
+  EXPECT_STREQ(LayoutName(v1), "v1");
+
+  auto none = LayoutOf(ParseCgroupMounts("22 1 0:21 / /proc rw - proc proc rw\n"));
+  EXPECT_EQ(none, CgroupLayout::kNone);
+  EXPECT_STREQ(DescribeLayout(none), "no cgroup filesystem mounted");
+}
+
 TEST(FindCgroupDir, RuncWithoutCgroupNamespaceMountsTheContainersOwnCgroup) {
   EXPECT_EQ(Dir("runc-hostns", "memory"), "v1 /sys/fs/cgroup/memory");
   EXPECT_EQ(Dir("runc-hostns", "pids"), "v1 /sys/fs/cgroup/pids");
