@@ -129,4 +129,21 @@ std::string SummarizeSetDifference(std::vector<uint64_t> expected, std::vector<u
   return out;
 }
 
+bool KernelAtLeast(std::string_view release, int major, int minor) {
+  int parts[2] = {-1, -1};
+  size_t at = 0;
+  for (int& part : parts) {
+    size_t end = at;
+    while (end < release.size() && release[end] >= '0' && release[end] <= '9' && end - at < 6) ++end;
+    if (end == at) return false;
+    part = std::stoi(std::string(release.substr(at, end - at)));
+    at = end;
+    if (&part == &parts[0]) {
+      if (at >= release.size() || release[at] != '.') return false;
+      ++at;
+    }
+  }
+  return parts[0] != major ? parts[0] > major : parts[1] >= minor;
+}
+
 }  // namespace rt

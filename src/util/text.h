@@ -53,4 +53,8 @@ std::string SummarizeSet(std::vector<uint64_t> values, size_t shown = 8);
 std::string SummarizeSetDifference(std::vector<uint64_t> expected, std::vector<uint64_t> found,
                                    size_t shown = 8);
 
+// Whether a kernel release ("6.1.0-57-amd64", "6.12.117+deb12-amd64", "5.4") is at least
+// major.minor; a release that does not start with two numbers is not.
+bool KernelAtLeast(std::string_view release, int major, int minor);
+
 }  // namespace rt

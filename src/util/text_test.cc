@@ -124,5 +124,16 @@ TEST(SummarizeSetDifferenceTest, AMillionValuesGiveOneShortLine) {
             "missing 999,990 of 1,000,000: 1, 2, 3 … 999990; 1 unexpected: 5000000");
 }
 
+TEST(KernelAtLeastTest, ComparesMajorThenMinor) {
+  EXPECT_FALSE(KernelAtLeast("6.1.0-57-amd64", 6, 3));
+  EXPECT_TRUE(KernelAtLeast("6.3", 6, 3));
+  EXPECT_TRUE(KernelAtLeast("6.12.117+deb12-amd64", 6, 3));
+  EXPECT_TRUE(KernelAtLeast("7.0.1", 6, 3));
+  EXPECT_FALSE(KernelAtLeast("5.19.0", 6, 3));
+  EXPECT_FALSE(KernelAtLeast("", 6, 3));
+  EXPECT_FALSE(KernelAtLeast("6", 6, 0));
+  EXPECT_FALSE(KernelAtLeast("x.y", 0, 0));
+}
+
 }  // namespace
 }  // namespace rt

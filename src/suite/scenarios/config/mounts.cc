@@ -1,6 +1,9 @@
 // config.md#mounts and #linux-mount-options, config-linux.md#default-filesystems,
 // #rootfs-mount-propagation and #mount-label, config.md#root (root.path).
+#include <linux/magic.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include <initializer_list>
@@ -8,6 +11,7 @@
 #include <string>
 
 #include "suite/scenario.h"
+#include "util/text.h"
 
 namespace rt::suite {
 namespace {
@@ -97,6 +101,14 @@ const char* NoIdmappedMounts() {
   struct stat st {};
   if (stat("/usr", &st) != 0 || st.st_uid != 0 || st.st_gid != 0) {
     return "/usr is not owned by root:root on this host";
+  }
+  // Its filesystem must allow idmapped mounts: tmpfs (the root of a VM booted from an
+  // initramfs) has since Linux 6.3.
+  struct statfs fs {};
+  struct utsname names {};
+  if (statfs("/usr", &fs) == 0 && fs.f_type == TMPFS_MAGIC && uname(&names) == 0 &&
+      !KernelAtLeast(names.release, 6, 3)) {
+    return "/usr is on tmpfs, which has idmapped mounts since Linux 6.3 (this kernel is older)";
   }
   return nullptr;
 }
