@@ -45,15 +45,25 @@ Result<std::vector<ExpectedFailure>> ParseExpectedFailures(std::string_view text
     if (e.runtime.empty()) continue;  // blank or comment
     e.version_prefix = NextWord(rest);
     e.scenario = NextWord(rest);
+    std::string_view after_scenario = rest;
+    if (std::string_view word = NextWord(after_scenario); word.starts_with("cgroup=")) {
+      e.cgroup = word.substr(7);
+      rest = after_scenario;
+      if (e.cgroup != "v1" && e.cgroup != "v2" && e.cgroup != "hybrid") {
+        return Status::Error(std::string(file_name) + ":" + std::to_string(line_number) +
+                             ": unknown cgroup layout \"" + e.cgroup +
+                             "\" (v1, v2 or hybrid)");
+      }
+    }
     e.reason = Trim(rest, " \t\r");
     if (e.scenario.empty() || e.reason.empty()) {
-      return Status::Error(
-          std::string(file_name) + ":" + std::to_string(line_number) +
-          ": expected <runtime-name> <version-prefix> <scenario-name> <reason...>");
+      return Status::Error(std::string(file_name) + ":" + std::to_string(line_number) +
+                           ": expected <runtime-name> <version-prefix> <scenario-name> "
+                           "[cgroup=<layout>] <reason...>");
     }
     for (const ExpectedFailure& other : entries) {
       if (other.runtime == e.runtime && other.version_prefix == e.version_prefix &&
-          other.scenario == e.scenario) {
+          other.scenario == e.scenario && other.cgroup == e.cgroup) {
         return Status::Error(std::string(file_name) + ":" + std::to_string(line_number) +
                              ": duplicate of line " + std::to_string(other.line));
       }
@@ -66,11 +76,13 @@ Result<std::vector<ExpectedFailure>> ParseExpectedFailures(std::string_view text
 const ExpectedFailure* FindExpectedFailure(const std::vector<ExpectedFailure>& entries,
                                            std::string_view runtime_name,
                                            std::string_view runtime_basename,
-                                           std::string_view version, std::string_view scenario) {
+                                           std::string_view version, std::string_view scenario,
+                                           std::string_view cgroup_layout) {
   for (const ExpectedFailure& e : entries) {
     bool name_ok = e.runtime == "*" || e.runtime == runtime_name || e.runtime == runtime_basename;
     bool version_ok = VersionMatches(version, e.version_prefix);
-    if (name_ok && version_ok && e.scenario == scenario) return &e;
+    bool layout_ok = e.cgroup.empty() || e.cgroup == cgroup_layout;
+    if (name_ok && version_ok && layout_ok && e.scenario == scenario) return &e;
   }
   return nullptr;
 }

@@ -24,9 +24,44 @@ TEST(ExpectedFailuresTest, ParsesEntriesSkippingCommentsAndBlankLines) {
   EXPECT_EQ((*entries)[1].reason, "umask not applied");
 }
 
+TEST(ExpectedFailuresTest, ACgroupConditionLimitsAnEntryToThatLayout) {
+  Result<std::vector<ExpectedFailure>> entries = ParseExpectedFailures(
+      "crun 1.8 a cgroup=v2 leaves its cgroup on v2\n"
+      "crun 1.8 a cgroup=hybrid another reason\n"
+      "crun 1.8 b cgroup=v2-ish is a reason, not a condition\n",
+      "x.txt");
+  ASSERT_FALSE(entries.ok());
+  EXPECT_EQ(entries.status().message(), "x.txt:3: unknown cgroup layout \"v2-ish\" (v1, v2 or hybrid)");
+
+  entries = ParseExpectedFailures(
+      "crun 1.8 a cgroup=v2 leaves its cgroup on v2\n"
+      "crun 1.8 a cgroup=hybrid another reason\n"
+      "crun 1.8 b cgroups are fine\n",
+      "x.txt");
+  ASSERT_TRUE(entries.ok()) << entries.status().message();
+  ASSERT_EQ(entries->size(), 3u);
+  EXPECT_EQ((*entries)[0].cgroup, "v2");
+  EXPECT_EQ((*entries)[0].reason, "leaves its cgroup on v2");
+  EXPECT_EQ((*entries)[2].cgroup, "");
+  EXPECT_EQ((*entries)[2].reason, "cgroups are fine");
+
+  const ExpectedFailure* v2 = FindExpectedFailure(*entries, "crun", "crun", "1.8.1", "a", "v2");
+  ASSERT_NE(v2, nullptr);
+  EXPECT_EQ(v2->line, 1);
+  const ExpectedFailure* hybrid =
+      FindExpectedFailure(*entries, "crun", "crun", "1.8.1", "a", "hybrid");
+  ASSERT_NE(hybrid, nullptr);
+  EXPECT_EQ(hybrid->line, 2);
+  EXPECT_EQ(FindExpectedFailure(*entries, "crun", "crun", "1.8.1", "a", "v1"), nullptr);
+  EXPECT_EQ(FindExpectedFailure(*entries, "crun", "crun", "1.8.1", "a"), nullptr);
+  EXPECT_NE(FindExpectedFailure(*entries, "crun", "crun", "1.8.1", "b", "v1"), nullptr);
+  EXPECT_NE(FindExpectedFailure(*entries, "crun", "crun", "1.8.1", "b"), nullptr);
+}
+
 TEST(ExpectedFailuresTest, ErrorsNameTheLine) {
   EXPECT_EQ(ParseExpectedFailures("\nrunc 1.1 hostname/set\n", "x.txt").status().message(),
-            "x.txt:2: expected <runtime-name> <version-prefix> <scenario-name> <reason...>");
+            "x.txt:2: expected <runtime-name> <version-prefix> <scenario-name> [cgroup=<layout>] "
+            "<reason...>");
   EXPECT_EQ(ParseExpectedFailures("runc 1 a r\nrunc 1 a again\n", "x.txt").status().message(),
             "x.txt:2: duplicate of line 1");
 }

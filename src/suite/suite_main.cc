@@ -301,6 +301,7 @@ int SuiteMain(int argc, char** argv) {
   }
 
   TapReport report(stdout, info);
+  const char* cgroup_layout = sys::LayoutName(sys::LayoutOf(HostCgroupMounts()));
   report.Header();
   report.Comment(HostFacts());
   report.Comment(info.version.line + ", mode " +
@@ -320,7 +321,8 @@ int SuiteMain(int argc, char** argv) {
       break;
     }
     const ExpectedFailure* known = FindExpectedFailure(expected, info.version.name, info.basename,
-                                                       info.version.version, scenario.name());
+                                                       info.version.version, scenario.name(),
+                                                       cgroup_layout);
     if (std::string why = Inexcusable(last); known != nullptr && !why.empty()) {
       last.message += " (the expected-failure entry of line " + std::to_string(known->line) +
                       " does not excuse " + why + ")";
