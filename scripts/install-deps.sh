@@ -2,7 +2,8 @@
 # Installs everything runtimetest needs to build, test and drive runtimes, from Debian's apt.
 set -euo pipefail
 pkgs=(g++ cmake make libgtest-dev nlohmann-json3-dev binutils file runc crun clang libclang-rt-14-dev
-      golang-github-opencontainers-specs-dev)
+      golang-github-opencontainers-specs-dev
+      qemu-system-x86 busybox-static iproute2 xz-utils zstd)  # the last line for scripts/vm-suite.sh
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

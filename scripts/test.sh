@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
 # Everything CI runs: install, prepare the host, build, unit tests, then against runc and crun
 # the suite, the judge's self-test (--blind-negatives) and a short soak of interrupted runs;
-# then the fuzzer and the sanitizer build. Exits non-zero if any of them fails.
+# then the fuzzer and the sanitizer build; meanwhile the suite inside a pure cgroup v2 VM. Exits non-zero if any of them fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
 bash scripts/install-deps.sh
 bash scripts/prepare-host.sh
 bash scripts/build.sh
+# The suite inside a QEMU VM with a pure cgroup v2 kernel (Debian 12's 6.1) runs in the
+# background while the host's tests run: it emulates the CPU on one core, and its report is
+# printed, framed, at the end. It is stopped if this script ends early.
+vm_log=$(mktemp)
+bash scripts/vm-suite.sh --no-build >"$vm_log" 2>&1 &
+vm_pid=$!
+vm_start=$(date +%s)
+trap 'kill -TERM "$vm_pid" 2>/dev/null || true; rm -f "$vm_log"' EXIT
+echo "== vm suite: started in the background (pure cgroup v2, Debian's 6.1 kernel)"
 (cd build && ctest --output-on-failure -j"$(nproc)")
 status=0
 for runtime in runc crun; do
@@ -28,5 +37,15 @@ SANITIZE_CMAKE_ARGS="-DCMAKE_CXX_COMPILER=clang++ -DRT_FUZZ=ON" BUILD_DIR=build-
   bash scripts/sanitize.sh || status=1
 echo "== fuzz"
 BUILD_DIR=build-asan bash scripts/fuzz.sh 200000 || status=1
+echo "== vm suite: waiting for it"
+vm_status=0
+wait "$vm_pid" || vm_status=$?
+echo "== vm suite: its output (exit $vm_status after $(($(date +%s) - vm_start)) s)"
+sed 's/^/vm | /' "$vm_log"
+echo "== vm suite: end of its output"
+# Reported, not yet counted: the v2 expectations of the scenarios landed on 2026-12-02 (operations,
+# hooks, host cgroups) await a reviewed green run in the VM (see the README's "Kernels and cgroup
+# versions").
+((vm_status == 0)) || echo "== vm suite: NOT GREEN (exit $vm_status); not counted yet"
 echo "test.sh: exit $status after $(($(date +%s) - start)) s"
 exit $status
