@@ -86,17 +86,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::vector<Assertion> results = rt::checks::RunChecks(all, {*config, fake});
   for (rt::report::Level threshold :
        {rt::report::Level::kMust, rt::report::Level::kShould, rt::report::Level::kMay}) {
-    std::ostringstream tap, failures;
-    rt::report::WriteTap(tap, results, threshold);
-    rt::report::WriteFailures(failures, results, threshold);
-    Require(LinesWithin(tap.str(), rt::kMaxReportLine), "TAP lines within the cap");
-    Require(LinesWithin(failures.str(), rt::kMaxReportLine), "stderr lines within the cap");
+    const std::string tap = rt::report::TapText(results, threshold);
+    const std::string failures = rt::report::FailuresText(results, threshold);
+    Require(LinesWithin(tap, rt::kMaxReportLine), "TAP lines within the cap");
+    Require(LinesWithin(failures, rt::kMaxReportLine), "stderr lines within the cap");
     size_t counted = 0;
     for (const Assertion& a : results) {
       counted += a.outcome == rt::report::Outcome::kFail && rt::report::Counts(a.level, threshold);
     }
     size_t lines = 0;
-    for (char c : failures.str()) lines += c == '\n';
+    for (char c : failures) lines += c == '\n';
     Require(lines == counted, "one stderr line per counted failure");
     Require(rt::report::AnyCountedFailure(results, threshold) == (counted > 0), "exit status");
   }

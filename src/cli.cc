@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <iostream>
 
 #include "checks/registry.h"
 #include "checks/runner.h"
@@ -44,22 +43,24 @@ int CannotRun(const std::string& reason) {
     if (c == '\n' || c == '\r') c = ' ';
   }
   line = Abbreviate(line, kMaxReportLine - 16);
-  std::cout << "TAP version 13\nBail out! " << line << "\n" << std::flush;
-  std::cerr << "runtimetest: " << line << "\n";
+  (void)WriteAll(STDOUT_FILENO, "TAP version 13\nBail out! " + line + "\n", "stdout");
+  (void)WriteAll(STDERR_FILENO, "runtimetest: " + line + "\n", "stderr");
   return 2;
 }
 
 void PrintList() {
+  std::string out;
   for (const checks::CheckDef& c : checks::AllChecks()) {
-    std::cout << c.id << "\t" << c.reference << "\t" << report::LevelName(c.level) << "\t"
-              << c.summary << "\n";
+    out.append(c.id).append("\t").append(c.reference).append("\t");
+    out.append(report::LevelName(c.level)).append("\t").append(c.summary).append("\n");
   }
-  std::cout << "\nyouki test names:\n";
+  out += "\nyouki test names:\n";
   for (const checks::Alias& a : checks::Aliases()) {
-    std::cout << a.name << "\t";
-    for (size_t i = 0; i < a.checks.size(); ++i) std::cout << (i ? "," : "") << a.checks[i];
-    std::cout << "\n";
+    out.append(a.name).append("\t");
+    for (size_t i = 0; i < a.checks.size(); ++i) out.append(i ? "," : "").append(a.checks[i]);
+    out += "\n";
   }
+  (void)WriteAll(STDOUT_FILENO, out, "stdout");
 }
 
 }  // namespace
@@ -121,11 +122,12 @@ int ValidateMain(const std::vector<std::string>& args) {
   if (!parsed.ok()) return CannotRun(parsed.status().message());
   const Options& opts = *parsed;
   if (opts.help) {
-    std::cout << UsageText();
+    (void)WriteAll(STDOUT_FILENO, UsageText(), "stdout");
     return 0;
   }
   if (opts.version) {
-    std::cout << "runtimetest " << RUNTIMETEST_VERSION << " (runtime-spec 1.0 to 1.2)\n";
+    (void)WriteAll(STDOUT_FILENO, "runtimetest " RUNTIMETEST_VERSION " (runtime-spec 1.0 to 1.2)\n",
+                   "stdout");
     return 0;
   }
   if (opts.list) {
@@ -146,10 +148,9 @@ int ValidateMain(const std::vector<std::string>& args) {
 
   const checks::Context ctx{*config, sys};
   const std::vector<report::Assertion> results = checks::RunChecks(*chosen, ctx);
-  report::WriteTap(std::cout, results, opts.compliance);
-  std::cout.flush();
-  report::WriteFailures(std::cerr, results, opts.compliance);
-  std::cerr.flush();
+  // A reader of stdout that went away (EPIPE) must not change the verdict: errors are ignored.
+  (void)WriteAll(STDOUT_FILENO, report::TapText(results, opts.compliance), "stdout");
+  (void)WriteAll(STDERR_FILENO, report::FailuresText(results, opts.compliance), "stderr");
   return report::AnyCountedFailure(results, opts.compliance) ? 1 : 0;
 }
 

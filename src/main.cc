@@ -1,8 +1,9 @@
 // runtimetest: inside a container, validates it against its config (the default face);
 // on the host, `runtimetest suite` drives OCI runtimes through scenarios; `runtimetest hook`
 // is the program a hook runs.
+#include <unistd.h>
+
 #include <exception>
-#include <iostream>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "helper/helper.h"
 #include "hooks/hook_main.h"
 #include "suite/suite_main.h"
+#include "util/file.h"
 
 int main(int argc, char** argv) {
   try {
@@ -21,9 +23,10 @@ int main(int argc, char** argv) {
       return rt::hooks::HookMain(std::vector<std::string>(argv, argv + argc));
     return rt::ValidateMain(std::vector<std::string>(argv + 1, argv + argc));
   } catch (const std::exception& e) {
-    std::cerr << "runtimetest: internal error: " << e.what() << "\n";
+    (void)rt::WriteAll(STDERR_FILENO,
+                       std::string("runtimetest: internal error: ") + e.what() + "\n", "stderr");
   } catch (...) {
-    std::cerr << "runtimetest: internal error\n";
+    (void)rt::WriteAll(STDERR_FILENO, "runtimetest: internal error\n", "stderr");
   }
   return 2;
 }

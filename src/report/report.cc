@@ -92,47 +92,55 @@ std::string FailureLine(const Assertion& a) {
   return Abbreviate(OneLine(line));
 }
 
-void WriteTap(std::ostream& out, const std::vector<Assertion>& assertions, Level threshold) {
-  out << "TAP version 13\n";
+std::string TapText(const std::vector<Assertion>& assertions, Level threshold) {
+  std::string out = "TAP version 13\n";
+  auto line = [&out](std::string_view a, std::string_view b = {}, std::string_view c = {}) {
+    out.append(a).append(b).append(c).push_back('\n');
+  };
   int n = 0;
   for (const Assertion& a : assertions) {
     ++n;
     const std::string desc = TapDescription(a);
     switch (a.outcome) {
       case Outcome::kPass:
-        out << "ok " << n << " - " << desc << "\n";
+        line("ok " + std::to_string(n), " - ", desc);
         break;
       case Outcome::kSkip:
-        out << SkipLine(n, desc, a.reason) << "\n";
+        line(SkipLine(n, desc, a.reason));
         break;
       case Outcome::kFail:
         if (!Counts(a.level, threshold)) {
-          out << SkipLine(n, desc,
-                          std::string(LevelName(a.level)) +
-                              " failure below the compliance level: " + FailureLine(a))
-              << "\n";
+          line(SkipLine(n, desc,
+                        std::string(LevelName(a.level)) +
+                            " failure below the compliance level: " + FailureLine(a)));
           break;
         }
-        out << "not ok " << n << " - " << desc << "\n";
-        out << "  ---\n";
+        line("not ok " + std::to_string(n), " - ", desc);
+        line("  ---");
         if (!a.expected.empty() || !a.found.empty()) {
-          out << "  expected: " << YamlScalar(a.expected) << "\n";
-          out << "  actual: " << YamlScalar(a.found) << "\n";
+          line("  expected: ", YamlScalar(a.expected));
+          line("  actual: ", YamlScalar(a.found));
         }
-        if (!a.reason.empty()) out << "  error: " << YamlScalar(a.reason) << "\n";
-        out << "  level: " << LevelName(a.level) << "\n";
-        out << "  reference: " << YamlScalar(a.reference) << "\n";
-        out << "  ...\n";
+        if (!a.reason.empty()) line("  error: ", YamlScalar(a.reason));
+        line("  level: ", LevelName(a.level));
+        line("  reference: ", YamlScalar(a.reference));
+        line("  ...");
         break;
     }
   }
-  out << "1.." << n << "\n";
+  line("1.." + std::to_string(n));
+  return out;
 }
 
-void WriteFailures(std::ostream& err, const std::vector<Assertion>& assertions, Level threshold) {
+std::string FailuresText(const std::vector<Assertion>& assertions, Level threshold) {
+  std::string err;
   for (const Assertion& a : assertions) {
-    if (a.outcome == Outcome::kFail && Counts(a.level, threshold)) err << FailureLine(a) << "\n";
+    if (a.outcome == Outcome::kFail && Counts(a.level, threshold)) {
+      err += FailureLine(a);
+      err += '\n';
+    }
   }
+  return err;
 }
 
 bool AnyCountedFailure(const std::vector<Assertion>& assertions, Level threshold) {

@@ -2,7 +2,6 @@
 // failure goes to stderr for people (and for harnesses that treat empty stderr as a pass).
 #pragma once
 
-#include <ostream>
 #include <string>
 #include <vector>
 
@@ -19,14 +18,14 @@ bool Counts(Level level, Level threshold);
 // so the reference and level stay.
 std::string FailureLine(const Assertion& a);
 
-// Writes the whole TAP 13 stream: version line, one test line per assertion (failures below the
+// The whole TAP 13 stream: version line, one test line per assertion (failures below the
 // threshold become "# SKIP"), a YAML block under each counted failure, the plan line last. No
 // line is longer than kMaxReportLine bytes: descriptions, reasons and YAML values are
 // abbreviated ("… (N more bytes)").
-void WriteTap(std::ostream& out, const std::vector<Assertion>& assertions, Level threshold);
+std::string TapText(const std::vector<Assertion>& assertions, Level threshold);
 
-// Writes FailureLine for every counted failure.
-void WriteFailures(std::ostream& err, const std::vector<Assertion>& assertions, Level threshold);
+// FailureLine and a newline for every counted failure: what goes to stderr.
+std::string FailuresText(const std::vector<Assertion>& assertions, Level threshold);
 
 // Whether any failure counts.
 bool AnyCountedFailure(const std::vector<Assertion>& assertions, Level threshold);

@@ -36,19 +36,6 @@ Status FixMode(const std::string& path, mode_t mode) {
   return Status::Ok();
 }
 
-Status WriteAll(int fd, const char* data, size_t size, const std::string& path) {
-  while (size > 0) {
-    ssize_t n = ::write(fd, data, size);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return Status::Errno("write " + path, errno);
-    }
-    data += n;
-    size -= static_cast<size_t>(n);
-  }
-  return Status::Ok();
-}
-
 // What removal needs to know of a directory entry: its type and whether something is mounted on
 // it (the root of a mount, or on another mount than its parent directory).
 struct EntryInfo {
@@ -178,7 +165,7 @@ Status WriteFile(const std::string& path, const std::string& data, mode_t mode) 
   if (!fd.valid()) return Status::Errno("create " + path, errno);
   // A file that existed keeps its mode, a new one lost the umask's bits: set it either way.
   if (::fchmod(fd.get(), mode) != 0) return Status::Errno("chmod " + path, errno);
-  Status s = WriteAll(fd.get(), data.data(), data.size(), path);
+  Status s = WriteAll(fd.get(), data, path);
   if (!s.ok()) return s;
   if (::close(fd.Release()) != 0) return Status::Errno("close " + path, errno);
   return Status::Ok();
@@ -273,7 +260,7 @@ Status CopyFile(const std::string& from, const std::string& to, mode_t mode) {
         return Status::Errno("read " + from, errno);
       }
       if (n == 0) break;
-      Status s = WriteAll(out.get(), buf, static_cast<size_t>(n), to);
+      Status s = WriteAll(out.get(), std::string_view(buf, static_cast<size_t>(n)), to);
       if (!s.ok()) return s;
     }
   }

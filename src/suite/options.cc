@@ -19,7 +19,7 @@ std::string SuiteUsage() {
          "                            --runtime-arg=--root=/tmp/state (repeatable)\n"
          "  --mode run|lifecycle      run: one `run` per scenario (default);\n"
          "                            lifecycle: create, state, start, wait, state, delete\n"
-         "  --filter REGEX            only scenarios whose name matches (std::regex search)\n"
+         "  --filter REGEX            only scenarios whose name matches (POSIX ERE, searched)\n"
          "  --list                    print the scenarios and exit: config scenarios (name,\n"
          "                            expectation), then operation scenarios (ops/..., with\n"
          "                            their spec section, level and what they prove)\n"

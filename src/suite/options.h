@@ -13,7 +13,7 @@ namespace rt::suite {
 struct SuiteOptions {
   std::string runtime;                    // --runtime PATH (a bare name is looked up in $PATH)
   std::vector<std::string> runtime_args;  // --runtime-arg ARG, repeatable: global flags
-  std::string filter;                     // --filter REGEX (std::regex, searched in the name)
+  std::string filter;                     // --filter REGEX (POSIX extended, searched in the name)
   bool list = false;                      // --list: print the scenarios and exit
   bool help = false;
   std::chrono::milliseconds timeout{10000};  // --timeout SECS, per scenario

@@ -86,4 +86,16 @@ Result<std::string> ReadRegularFile(const std::string& path, size_t max_bytes) {
   return data;
 }
 
+Status WriteAll(int fd, std::string_view data, const std::string& what) {
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return Status::Errno("write " + what, errno);
+    }
+    data.remove_prefix(static_cast<size_t>(n));
+  }
+  return Status::Ok();
+}
+
 }  // namespace rt

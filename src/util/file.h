@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "util/status.h"
 
@@ -20,5 +21,9 @@ Result<std::string> ReadWholeFile(const std::string& path, size_t max_bytes = SI
 // with "<path>: not a regular file (a FIFO)"; a file of more than `max_bytes` bytes with
 // "<path>: larger than N MiB (M bytes)", also when it grows past the cap while being read.
 Result<std::string> ReadRegularFile(const std::string& path, size_t max_bytes);
+
+// Writes all of `data` to `fd`, again after a short write or EINTR. The error reads
+// "write <what>: ...".
+Status WriteAll(int fd, std::string_view data, const std::string& what);
 
 }  // namespace rt

@@ -1,11 +1,11 @@
 // config-linux.md#seccomp: filters whose rules name only syscalls that runtimetest probes
 // (sys/syscall_probe.h), which neither runtime needs after loading the filter, so the container
 // starts whatever the rules do to them.
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "suite/scenario.h"
+#include "util/file.h"
 
 namespace rt::suite {
 namespace {
@@ -28,10 +28,8 @@ void ErrnoRules(json& c) {
 }
 
 const char* NoSeccomp() {
-  std::ifstream status("/proc/self/status");
-  for (std::string line; std::getline(status, line);) {
-    if (line.starts_with("Seccomp:")) return nullptr;
-  }
+  Result<std::string> status = ReadWholeFile("/proc/self/status");
+  if (status.ok() && ("\n" + *status).find("\nSeccomp:") != std::string::npos) return nullptr;
   return "this kernel has no seccomp (no Seccomp field in /proc/self/status)";
 }
 
