@@ -156,7 +156,7 @@ void CheckCapabilities(const Context& ctx, Recorder& rec) {
     rec.CannotObserve("", "cap_last_cap", last.status());
     return;
   }
-  Result<std::string> status = ctx.sys.ReadFile("/proc/self/status");
+  const Result<std::string>& status = ctx.sys.SelfStatus();
   if (!status.ok()) {
     rec.CannotObserve("", "", status.status());
     return;

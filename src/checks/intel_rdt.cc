@@ -170,14 +170,12 @@ void CheckIntelRdt(const Context& ctx, Recorder& rec) {
   }
   std::vector<std::string_view> wanted = WantedLines(rdt);
   if (wanted.empty()) return;
-  Result<std::string> mountinfo = ctx.sys.ReadFile("/proc/self/mountinfo");
-  Result<std::vector<sys::MountInfo>> table =
-      mountinfo.ok() ? sys::ParseMountInfo(*mountinfo) : mountinfo.status();
+  const Result<sys::MountTable>& table = ctx.sys.Mounts();
   if (!table.ok()) {
     rec.CannotObserve("", "schemata", table.status());
     return;
   }
-  const std::string mount = ResctrlMount(*table);
+  const std::string mount = ResctrlMount(table->mounts());
   if (mount.empty()) {
     rec.Skip("", "schemata",
              "no resctrl filesystem is mounted in the container, so the group's schemata "

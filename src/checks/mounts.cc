@@ -145,31 +145,77 @@ void JudgeOptions(const MountContext& mc, size_t i, const MountInfo& mi, Recorde
   }
 }
 
-void JudgeOrder(const MountContext& mc, size_t i, Recorder& rec) {
-  const MountInfo* mi = mc.matches[i];
-  const std::string& dest = mc.destinations[i];
-  std::vector<std::string> related, wrong;
-  for (size_t k = 0; k < i; ++k) {
-    const MountInfo* mk = mc.matches[k];
-    const std::string& dk = mc.destinations[k];
-    if (mk == nullptr || dk.empty()) continue;
-    const std::string name = Subject(mc.config.mounts[k], k);
-    if (sys::PathWithin(dest, dk)) {  // on or inside an earlier mount: mounted on it
-      related.push_back(name);
-      if (!mc.table.IsWithin(*mi, *mk)) wrong.push_back(name);
-    } else if (sys::PathWithin(dk, dest)) {  // above an earlier mount: hides it
-      related.push_back(name);
-      if (mc.table.IsWithin(*mk, *mi)) wrong.push_back(name);
+// The mounts[] entries by destination, for JudgeOrder: which earlier entries lie on or above a
+// destination, and which lie below it, without comparing every pair.
+class DestinationIndex {
+ public:
+  explicit DestinationIndex(const MountContext& mc) {
+    for (size_t k = 0; k < mc.destinations.size(); ++k) {
+      if (mc.matches[k] == nullptr || mc.destinations[k].empty()) continue;
+      sorted_.emplace_back(mc.destinations[k], k);
+    }
+    std::sort(sorted_.begin(), sorted_.end());
+  }
+
+  // The entries before `i` whose destination is `dest` or an ancestor of it, or lies below it.
+  std::vector<size_t> RelatedBefore(std::string_view dest, size_t i) const {
+    std::vector<size_t> out;
+    // On or above: `dest` and each ancestor, looked up exactly.
+    std::string_view place = dest;
+    for (;;) {
+      AppendAt(place, i, out);
+      if (place.size() <= 1) break;
+      const size_t slash = place.rfind('/');
+      place = place.substr(0, slash == 0 ? 1 : slash);
+    }
+    // Below: the destinations starting with "dest/" form one run of the sorted list.
+    const std::string below = dest == "/" ? "/" : std::string(dest) + "/";
+    for (auto it = std::lower_bound(sorted_.begin(), sorted_.end(), Key(below, 0));
+         it != sorted_.end() && std::string_view(it->first).starts_with(below); ++it) {
+      if (it->second < i && it->first != dest) out.push_back(it->second);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+ private:
+  using Key = std::pair<std::string_view, size_t>;
+  void AppendAt(std::string_view place, size_t i, std::vector<size_t>& out) const {
+    for (auto it = std::lower_bound(sorted_.begin(), sorted_.end(), Key(place, 0));
+         it != sorted_.end() && it->first == place && it->second < i; ++it) {
+      out.push_back(it->second);
     }
   }
+  std::vector<Key> sorted_;
+};
+
+void JudgeOrder(const MountContext& mc, const DestinationIndex& index, size_t i, Recorder& rec) {
+  const MountInfo* mi = mc.matches[i];
+  const std::string& dest = mc.destinations[i];
+  const std::vector<size_t> related = index.RelatedBefore(dest, i);
   if (related.empty()) return;
+  std::vector<size_t> wrong;
+  for (size_t k : related) {
+    const MountInfo* mk = mc.matches[k];
+    if (sys::PathWithin(dest, mc.destinations[k])) {  // on or inside an earlier mount: mounted on it
+      if (!mc.table.IsWithin(*mi, *mk)) wrong.push_back(k);
+    } else if (mc.table.IsWithin(*mk, *mi)) {  // above an earlier mount, and hiding it
+      wrong.push_back(k);
+    }
+  }
   const std::string subject = Subject(mc.config.mounts[i], i) + " order";
   if (wrong.empty()) {
     rec.Pass("", subject);
-  } else {
-    rec.Fail("", subject, "mounted after " + Join(related, ", ") + " (the listed order)",
-             "mounted before " + Join(wrong, ", "));
+    return;
   }
+  auto names = [&mc](const std::vector<size_t>& ks) {
+    std::vector<std::string> out;
+    for (size_t k : ks) out.push_back(Subject(mc.config.mounts[k], k));
+    return Join(out, ", ");
+  };
+  rec.Fail("", subject, "mounted after " + names(related) + " (the listed order)",
+           "mounted before " + names(wrong));
 }
 
 // Filesystems with no backing device: the source of their mount is a name the runtime chose.
@@ -196,6 +242,7 @@ void CheckMounts(const Context& ctx, Recorder& rec) {
     }
     return;
   }
+  const DestinationIndex index(*mc);
   for (size_t i = 0; i < ctx.config.mounts.size(); ++i) {
     const spec::Mount& m = ctx.config.mounts[i];
     const std::string subject = Subject(m, i);
@@ -242,7 +289,7 @@ void CheckMounts(const Context& ctx, Recorder& rec) {
       }
     }
     JudgeOptions(*mc, i, *mi, rec);
-    JudgeOrder(*mc, i, rec);
+    JudgeOrder(*mc, index, i, rec);
   }
 }
 
@@ -422,7 +469,7 @@ void CheckIdmap(const Context& ctx, Recorder& rec) {
 }
 
 void CheckDefaultFilesystems(const Context& ctx, Recorder& rec) {
-  Result<sys::MountTable> table = ReadMountTable(ctx.sys);
+  const Result<sys::MountTable>& table = ReadMountTable(ctx.sys);
   if (!table.ok()) {
     rec.CannotObserve("", "", table.status());
     return;

@@ -22,13 +22,7 @@ std::optional<uint64_t> MemTotalKb(sys::System& sys) {
 
 }  // namespace
 
-Result<sys::MountTable> ReadMountTable(sys::System& sys) {
-  Result<std::string> text = sys.ReadFile("/proc/self/mountinfo");
-  if (!text.ok()) return text.status();
-  Result<std::vector<sys::MountInfo>> mounts = sys::ParseMountInfo(*text);
-  if (!mounts.ok()) return mounts.status();
-  return sys::MountTable(std::move(mounts).value());
-}
+const Result<sys::MountTable>& ReadMountTable(sys::System& sys) { return sys.Mounts(); }
 
 const std::string& MountContext::RootPropagation() const {
   static const std::string kUnset;
@@ -37,9 +31,9 @@ const std::string& MountContext::RootPropagation() const {
 }
 
 Result<MountContext> MountContext::Load(const Context& ctx) {
-  Result<sys::MountTable> table = ReadMountTable(ctx.sys);
+  const Result<sys::MountTable>& table = ReadMountTable(ctx.sys);
   if (!table.ok()) return table.status();
-  MountContext mc(ctx.config, std::move(table).value());
+  MountContext mc(ctx.config, *table);
   const std::vector<spec::Mount>& mounts = ctx.config.mounts;
   for (size_t i = 0; i < mounts.size(); ++i) {
     const std::string written = sys::CleanPath(mounts[i].destination);  // relative: below "/"

@@ -11,12 +11,12 @@
 
 namespace rt::checks {
 
-// Reads and parses /proc/self/mountinfo.
-Result<sys::MountTable> ReadMountTable(sys::System& sys);
+// /proc/self/mountinfo, parsed: the System's snapshot, read once per invocation.
+const Result<sys::MountTable>& ReadMountTable(sys::System& sys);
 
 struct MountContext {
   const spec::Config& config;
-  sys::MountTable table;
+  const sys::MountTable& table;  // the System's snapshot
   // Per mounts[] entry: the destination with symlinks resolved in the container (empty when it
   // could not be, resolve_errors saying why) and the mountinfo entry realising it (or null).
   std::vector<std::string> destinations;
@@ -26,8 +26,8 @@ struct MountContext {
   std::vector<std::string> mounted_after;
   FsFacts fs_facts;
 
-  MountContext(const spec::Config& c, sys::MountTable t) : config(c), table(std::move(t)) {}
-  MountContext(MountContext&&) = default;  // `matches` points into `table`, which moves along
+  MountContext(const spec::Config& c, const sys::MountTable& t) : config(c), table(t) {}
+  MountContext(MountContext&&) = default;  // `matches` points into `table`, which stays
   MountContext(const MountContext&) = delete;
 
   // linux.rootfsPropagation, or "" when unset.

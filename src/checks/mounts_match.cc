@@ -1,6 +1,8 @@
 // Which mountinfo entry realises which mounts[] entry (config.md#mounts: "in the listed order").
 #include <algorithm>
+#include <map>
 #include <set>
+#include <string_view>
 
 #include "checks/mounts.h"
 
@@ -24,6 +26,21 @@ std::vector<std::string_view> Components(std::string_view path) {
 
 }  // namespace
 
+namespace {
+
+// The clean absolute path and each of its ancestors, itself first: "/a/b", "/a", "/".
+std::vector<std::string_view> SelfAndAncestors(std::string_view path) {
+  std::vector<std::string_view> out = {path};
+  while (path.size() > 1) {
+    const size_t slash = path.rfind('/');
+    path = path.substr(0, slash == 0 ? 1 : slash);
+    out.push_back(path);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<const MountInfo*> MatchMounts(const std::vector<std::string>& destinations,
                                           const std::vector<std::string>& mounted_after,
                                           const sys::MountTable& table) {
@@ -31,23 +48,24 @@ std::vector<const MountInfo*> MatchMounts(const std::vector<std::string>& destin
   std::vector<const MountInfo*> match(n, nullptr);
   std::set<int> claimed;
   auto free = [&claimed](const MountInfo* m) { return m != nullptr && !claimed.count(m->id); };
+  const std::set<std::string_view> overlays(mounted_after.begin(), mounted_after.end());
+  // Walking from the last entry back: the first matched entry at each destination seen so far.
+  std::map<std::string_view, size_t> nearest_matched;
   for (size_t k = n; k-- > 0;) {
     const std::string& dest = destinations[k];
     if (dest.empty()) continue;
     // The nearest later entry mounted at this place or above it, if any.
-    const MountInfo* cover = nullptr;
-    bool same_place = false;
-    for (size_t j = k + 1; j < n && cover == nullptr; ++j) {
-      if (match[j] != nullptr && !destinations[j].empty() && PathWithin(dest, destinations[j])) {
-        cover = match[j];
-        same_place = destinations[j] == dest;
-      }
+    size_t cover_index = n;
+    for (std::string_view place : SelfAndAncestors(dest)) {
+      auto it = nearest_matched.find(place);
+      if (it != nearest_matched.end()) cover_index = std::min(cover_index, it->second);
     }
+    const MountInfo* cover = cover_index < n ? match[cover_index] : nullptr;
+    const bool same_place = cover != nullptr && destinations[cover_index] == dest;
     const MountInfo* pick = nullptr;
     if (cover == nullptr) {
       pick = table.VisibleAt(dest);
-      const bool runtime_overlay =
-          std::find(mounted_after.begin(), mounted_after.end(), dest) != mounted_after.end();
+      const bool runtime_overlay = overlays.count(dest) > 0;
       if (pick != nullptr && runtime_overlay) {
         const MountInfo* below = table.Parent(*pick);
         if (below != nullptr && below->mount_point == dest) pick = below;
@@ -62,12 +80,12 @@ std::vector<const MountInfo*> MatchMounts(const std::vector<std::string>& destin
       // order check can name what is wrong.
       const MountInfo* fitting = nullptr;
       const MountInfo* any = nullptr;
-      for (const MountInfo& m : table.mounts()) {
-        if (m.mount_point != dest || !free(&m)) continue;
-        any = &m;
+      for (const MountInfo* m : table.AtMountPoint(dest)) {
+        if (!free(m)) continue;
+        any = m;
         if (cover == nullptr ||
-            (same_place ? table.IsWithin(*cover, m) && cover != &m : !table.IsWithin(m, *cover))) {
-          fitting = &m;
+            (same_place ? table.IsWithin(*cover, *m) && cover != m : !table.IsWithin(*m, *cover))) {
+          fitting = m;
         }
       }
       pick = fitting != nullptr ? fitting : any;
@@ -75,6 +93,7 @@ std::vector<const MountInfo*> MatchMounts(const std::vector<std::string>& destin
     if (pick != nullptr) {
       match[k] = pick;
       claimed.insert(pick->id);
+      nearest_matched[dest] = k;
     }
   }
   return match;

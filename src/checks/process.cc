@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <string_view>
+#include <unordered_map>
 
 #include "checks/check.h"
 #include "sys/proc.h"
@@ -59,17 +61,24 @@ void CheckEnv(const Context& ctx, Recorder& rec) {
     return;
   }
   const std::vector<std::string> env = ctx.sys.Environ();
+  // Indexed once by name: each wanted entry is one lookup, not a scan of the environment.
+  std::unordered_map<std::string_view, std::vector<std::string_view>> by_key;
+  by_key.reserve(env.size());
+  for (const std::string& e : env) {
+    const std::string_view entry = e;
+    by_key[entry.substr(0, entry.find('='))].push_back(entry);
+  }
   for (const std::string& want : *ctx.config.process->env) {
-    const std::string key = want.substr(0, want.find('='));
-    if (std::find(env.begin(), env.end(), want) != env.end()) {
-      rec.Pass("", key);
+    const std::string_view key = std::string_view(want).substr(0, want.find('='));
+    auto it = by_key.find(key);
+    if (it != by_key.end() &&
+        std::find(it->second.begin(), it->second.end(), want) != it->second.end()) {
+      rec.Pass("", std::string(key));
       continue;
     }
     std::vector<std::string> same_key;
-    for (const std::string& e : env) {
-      if (e.substr(0, e.find('=')) == key) same_key.push_back(e);
-    }
-    rec.Fail("", key, Quote(want), same_key.empty() ? "unset" : FormatList(same_key));
+    if (it != by_key.end()) same_key.assign(it->second.begin(), it->second.end());
+    rec.Fail("", std::string(key), Quote(want), same_key.empty() ? "unset" : FormatList(same_key));
   }
 }
 

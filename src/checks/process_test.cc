@@ -91,6 +91,7 @@ TEST(NoNewPrivileges, StatusAnswersWhenPrctlFails) {
             "process.noNewPrivileges: expected NoNewPrivs 1, found NoNewPrivs 0 "
             "(config.md#linux-process, MUST)\n");
   fake.files.clear();  // no witness left: nothing is known
+  fake.DropSnapshots();
   auto r = RunCheck("process.noNewPrivileges", cfg, fake);
   EXPECT_EQ(Failures(r), "");
   EXPECT_EQ(SkipReasons(r),

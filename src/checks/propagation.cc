@@ -37,7 +37,7 @@ void CheckRootfsPropagation(const Context& ctx, Recorder& rec) {
                  "unbindable)");
     return;
   }
-  Result<sys::MountTable> table = ReadMountTable(ctx.sys);
+  const Result<sys::MountTable>& table = ReadMountTable(ctx.sys);
   const MountInfo* root = RootMount(table, rec);
   if (root == nullptr) return;
   sys::Propagation p = sys::ParsePropagation(root->optional_fields);
@@ -69,7 +69,7 @@ void CheckRootPath(const Context& ctx, Recorder& rec) {
     rec.Skip("", "", "root.path is not set in the config");
     return;
   }
-  Result<sys::MountTable> table = ReadMountTable(ctx.sys);
+  const Result<sys::MountTable>& table = ReadMountTable(ctx.sys);
   const MountInfo* root = RootMount(table, rec);
   if (root == nullptr) return;
   const std::string& path = ctx.config.root->path;

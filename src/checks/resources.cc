@@ -38,19 +38,14 @@ void CheckResources(const Context& ctx, Recorder& rec) {
     rec.CannotObserve("", "", cgroup.status());
     return;
   }
-  Result<std::string> mountinfo = ctx.sys.ReadFile("/proc/self/mountinfo");
-  if (!mountinfo.ok()) {
-    rec.CannotObserve("", "", mountinfo.status());
-    return;
-  }
-  Result<std::vector<sys::MountInfo>> table = sys::ParseMountInfo(*mountinfo);
+  const Result<sys::MountTable>& table = ctx.sys.Mounts();
   if (!table.ok()) {
     rec.CannotObserve("", "/proc/self/mountinfo", table.status());
     return;
   }
   CgroupPlace place;
   place.membership = sys::ParseProcCgroup(*cgroup);
-  place.mounts = sys::CgroupMounts(*table);
+  place.mounts = sys::CgroupMounts(table->mounts());
   Result<std::string> release = ctx.sys.ReadFile("/proc/sys/kernel/osrelease");
   if (release.ok()) place.kernel_release = *release;
   const long page = sysconf(_SC_PAGESIZE);

@@ -89,7 +89,7 @@ std::string DescribeFound(const Result<long>& got) {
 }
 
 void CheckMode(const Context& ctx, Recorder& rec) {
-  Result<std::string> status = ctx.sys.ReadFile("/proc/self/status");
+  const Result<std::string>& status = ctx.sys.SelfStatus();
   if (!status.ok()) {
     rec.CannotObserve("", "Seccomp mode", status.status());
     return;

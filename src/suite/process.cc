@@ -359,11 +359,15 @@ std::vector<pid_t> ProcessGroupMembers(pid_t pgid) {
     buf[n] = '\0';
     // "pid (comm) S ppid pgrp ...": comm may hold anything, so parse after its last ')'.
     const char* close = std::strrchr(buf, ')');
-    char state = 0;
-    long ppid = 0, group = 0;
-    if (close == nullptr || std::sscanf(close + 1, " %c %ld %ld", &state, &ppid, &group) != 3) {
-      continue;
-    }
+    // After it: " S ppid pgrp"; the fields are separated by single spaces.
+    if (close == nullptr || close[1] != ' ' || close[2] == '\0' || close[3] != ' ') continue;
+    const char state = close[2];
+    char* after_ppid = nullptr;
+    (void)std::strtol(close + 4, &after_ppid, 10);
+    if (after_ppid == close + 4 || *after_ppid != ' ') continue;
+    char* after_group = nullptr;
+    const long group = std::strtol(after_ppid + 1, &after_group, 10);
+    if (after_group == after_ppid + 1) continue;
     if (group == pgid && state != 'Z' && state != 'X') members.push_back(static_cast<pid_t>(pid));
   }
   ::closedir(proc);

@@ -1,5 +1,6 @@
 #include "sys/mountinfo.h"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 
@@ -164,14 +165,23 @@ bool PathWithin(std::string_view path, std::string_view dir) {
                          path[dir.size()] == '/');
 }
 
-MountTable::MountTable(std::vector<MountInfo> mounts) : mounts_(std::move(mounts)) {}
+MountTable::MountTable(std::vector<MountInfo> mounts) : mounts_(std::move(mounts)) {
+  BuildIndexes();
+}
+
+void MountTable::BuildIndexes() {
+  for (size_t i = 0; i < mounts_.size(); ++i) {
+    const MountInfo& m = mounts_[i];
+    by_id_[m.id] = i;  // ids are unique; the last wins if a file says otherwise
+    by_parent_[m.parent_id].push_back(i);
+    by_parent_and_point_[{m.parent_id, m.mount_point}].push_back(i);
+    by_point_[m.mount_point].push_back(i);
+  }
+}
 
 const MountInfo* MountTable::ById(int id) const {
-  const MountInfo* found = nullptr;
-  for (const MountInfo& m : mounts_) {
-    if (m.id == id) found = &m;  // ids are unique; the last wins if a file says otherwise
-  }
-  return found;
+  auto it = by_id_.find(id);
+  return it == by_id_.end() ? nullptr : &mounts_[it->second];
 }
 
 const MountInfo* MountTable::Parent(const MountInfo& m) const {
@@ -181,19 +191,35 @@ const MountInfo* MountTable::Parent(const MountInfo& m) const {
 
 std::vector<const MountInfo*> MountTable::Children(const MountInfo& m) const {
   std::vector<const MountInfo*> out;
-  for (const MountInfo& c : mounts_) {
-    if (c.parent_id == m.id && c.id != m.id) out.push_back(&c);
+  auto it = by_parent_.find(m.id);
+  if (it == by_parent_.end()) return out;
+  for (size_t i : it->second) {
+    if (mounts_[i].id != m.id) out.push_back(&mounts_[i]);
   }
   return out;
+}
+
+std::vector<const MountInfo*> MountTable::AtMountPoint(std::string_view path) const {
+  std::vector<const MountInfo*> out;
+  auto it = by_point_.find(path);
+  if (it == by_point_.end()) return out;
+  for (size_t i : it->second) out.push_back(&mounts_[i]);
+  return out;
+}
+
+const MountInfo* MountTable::ChildAt(int parent_id, std::string_view path, int self_id) const {
+  auto it = by_parent_and_point_.find({parent_id, path});
+  if (it == by_parent_and_point_.end()) return nullptr;
+  for (auto i = it->second.rbegin(); i != it->second.rend(); ++i) {
+    if (mounts_[*i].id != self_id) return &mounts_[*i];
+  }
+  return nullptr;
 }
 
 const MountInfo* MountTable::TopOfStack(const MountInfo* m) const {
   // Bounded by the table size: a malformed file with a cycle cannot loop forever.
   for (size_t guard = 0; m != nullptr && guard < mounts_.size(); ++guard) {
-    const MountInfo* above = nullptr;
-    for (const MountInfo& c : mounts_) {
-      if (c.parent_id == m->id && c.id != m->id && c.mount_point == m->mount_point) above = &c;
-    }
+    const MountInfo* above = ChildAt(m->id, m->mount_point, m->id);
     if (above == nullptr) break;
     m = above;
   }
@@ -201,8 +227,8 @@ const MountInfo* MountTable::TopOfStack(const MountInfo* m) const {
 }
 
 const MountInfo* MountTable::Root() const {
-  for (const MountInfo& m : mounts_) {
-    if (m.mount_point == "/" && Parent(m) == nullptr) return TopOfStack(&m);
+  for (const MountInfo* m : AtMountPoint("/")) {
+    if (Parent(*m) == nullptr) return TopOfStack(m);
   }
   return nullptr;
 }
@@ -216,10 +242,7 @@ const MountInfo* MountTable::Containing(std::string_view path) const {
     size_t end = clean.find('/', i);
     if (end == std::string::npos) end = clean.size();
     std::string_view prefix(clean.data(), end);
-    const MountInfo* next = nullptr;
-    for (const MountInfo& c : mounts_) {
-      if (c.parent_id == cur->id && c.id != cur->id && c.mount_point == prefix) next = &c;
-    }
+    const MountInfo* next = ChildAt(cur->id, prefix, cur->id);
     if (next != nullptr) cur = TopOfStack(next);
     i = end + 1;
   }
@@ -241,10 +264,27 @@ bool MountTable::IsWithin(const MountInfo& m, const MountInfo& ancestor) const {
 }
 
 std::vector<const MountInfo*> MountTable::Descendants(const MountInfo& m) const {
-  std::vector<const MountInfo*> out;
-  for (const MountInfo& c : mounts_) {
-    if (c.id != m.id && IsWithin(c, m)) out.push_back(&c);
+  // Down the parent index from m's id; each line is taken once, whatever cycles a malformed file
+  // has. Then file order.
+  std::vector<bool> taken(mounts_.size(), false);
+  std::vector<size_t> found;
+  std::vector<int> pending = {m.id};
+  while (!pending.empty()) {
+    const int id = pending.back();
+    pending.pop_back();
+    auto it = by_parent_.find(id);
+    if (it == by_parent_.end()) continue;
+    for (size_t i : it->second) {
+      if (taken[i] || mounts_[i].id == m.id) continue;
+      taken[i] = true;
+      found.push_back(i);
+      pending.push_back(mounts_[i].id);
+    }
   }
+  std::sort(found.begin(), found.end());
+  std::vector<const MountInfo*> out;
+  out.reserve(found.size());
+  for (size_t i : found) out.push_back(&mounts_[i]);
   return out;
 }
 

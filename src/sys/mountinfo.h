@@ -4,9 +4,12 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "util/status.h"
@@ -62,9 +65,18 @@ std::string CleanPath(std::string_view path);
 bool PathWithin(std::string_view path, std::string_view dir);
 
 // The mounts of the calling process as a tree (parent ids), for the questions the checks ask.
+// Indexed once when built (by id, by parent, by parent and mount point, by mount point): each
+// question costs O(log n) per path component or per answer, never a scan of the whole table, so
+// asking it of every one of n mounts stays n log n.
 class MountTable {
  public:
   explicit MountTable(std::vector<MountInfo> mounts);
+  // The indexes point into the table's strings: a copy rebuilds them; a move keeps the strings
+  // where they are (and pointers to the mounts stay valid).
+  MountTable(const MountTable& other) : MountTable(other.mounts_) {}
+  MountTable(MountTable&& other) noexcept = default;
+  MountTable& operator=(const MountTable&) = delete;
+  MountTable& operator=(MountTable&&) = delete;
 
   const std::vector<MountInfo>& mounts() const { return mounts_; }
   const MountInfo* ById(int id) const;
@@ -90,10 +102,21 @@ class MountTable {
   // The mounts directly on `m`, in file order.
   std::vector<const MountInfo*> Children(const MountInfo& m) const;
 
+  // Every mount whose mount point is exactly the clean `path`, in file order.
+  std::vector<const MountInfo*> AtMountPoint(std::string_view path) const;
+
  private:
+  void BuildIndexes();
   const MountInfo* TopOfStack(const MountInfo* m) const;
+  // The last mount (in file order) on the mount with id `parent_id` whose mount point is `path`,
+  // itself excluded.
+  const MountInfo* ChildAt(int parent_id, std::string_view path, int self_id) const;
 
   std::vector<MountInfo> mounts_;
+  std::unordered_map<int, size_t> by_id_;                     // the last line with that id
+  std::unordered_map<int, std::vector<size_t>> by_parent_;    // file order
+  std::map<std::pair<int, std::string_view>, std::vector<size_t>> by_parent_and_point_;
+  std::map<std::string_view, std::vector<size_t>> by_point_;  // file order
 };
 
 }  // namespace rt::sys

@@ -6,9 +6,11 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "sys/mountinfo.h"
 #include "util/status.h"
 
 namespace rt::sys {
@@ -120,6 +122,21 @@ class System {
   // writing: OK when the open succeeded, else the Status with its errno (EROFS on a read-only
   // mount, EACCES, ETXTBSY, ...). Never use it on device nodes: opening some has effects.
   virtual Status ProbeOpenWrite(const std::string& path) = 0;
+
+  // Kernel tables several checks read, read once per System object (once per invocation): every
+  // check sees the same snapshot, and none pays for reading and parsing it again. The first call
+  // reads through ReadFile; later calls return the same result, an error included.
+  const Result<MountTable>& Mounts();         // /proc/self/mountinfo, parsed
+  const Result<std::string>& SelfStatus();    // /proc/self/status
+  // Forgets the snapshots, as a new invocation would (for tests that change a fake's files).
+  void DropSnapshots() {
+    mounts_.reset();
+    self_status_.reset();
+  }
+
+ private:
+  std::optional<Result<MountTable>> mounts_;
+  std::optional<Result<std::string>> self_status_;
 };
 
 // The real thing, for the process runtimetest runs in.

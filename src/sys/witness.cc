@@ -20,7 +20,7 @@ class Tried {
 
 // A field of /proc/self/status, or why there is none.
 Result<std::string> ReadStatusField(System& sys, const std::string& key) {
-  Result<std::string> text = sys.ReadFile("/proc/self/status");
+  const Result<std::string>& text = sys.SelfStatus();
   if (!text.ok()) return text.status();
   return StatusField(ParseStatusFields(*text), key);
 }

@@ -42,12 +42,14 @@ TEST(ObserveNoNewPrivs, PrctlFirstThenStatus) {
 
   fake.no_new_privs = Status::Errno("prctl(PR_GET_NO_NEW_PRIVS)", ENOSYS);
   fake.files["/proc/self/status"] = "Name:\tx\nNoNewPrivs:\t1\n";
+  fake.DropSnapshots();
   nnp = ObserveNoNewPrivs(fake);
   ASSERT_TRUE(nnp.ok());
   EXPECT_TRUE(nnp->value);
   EXPECT_EQ(nnp->witness, "NoNewPrivs in /proc/self/status");
 
   fake.files["/proc/self/status"] = "Name:\tx\n";  // a kernel before 4.10
+  fake.DropSnapshots();
   nnp = ObserveNoNewPrivs(fake);
   ASSERT_FALSE(nnp.ok());
   EXPECT_EQ(nnp.status().message(),
@@ -86,6 +88,7 @@ TEST(ObserveUmask, StatusFirstThenUmaskProbe) {
   EXPECT_EQ(mask->value, 0027u);
 
   fake.files["/proc/self/status"] = "Name:\tx\n";  // before Linux 4.7: no Umask field
+  fake.DropSnapshots();
   mask = ObserveUmask(fake);
   ASSERT_TRUE(mask.ok());
   EXPECT_EQ(mask->value, 0077u);
