@@ -17,7 +17,7 @@
 // false, fd_control and process.rlimits are blinded), so every run should exit 0.
 //
 //   validator_bench [--runtime PATH] [--runtimetest PATH] [--valgrind PATH] [--sizes 10,100,...]
-//                   [--inputs mounts,env,sysctls,rlimits]
+//                   [--inputs mounts,env,sysctls,rlimits] [--keep DIR]
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -47,6 +47,7 @@ struct BenchOptions {
   std::string valgrind = "/usr/bin/valgrind.bin";  // Debian: the ELF behind the sh wrapper
   std::vector<size_t> sizes = {10, 100, 1000, 10000};
   std::vector<std::string> inputs = {"mounts", "env", "sysctls", "rlimits"};
+  std::string keep;  // a directory to keep each run's callgrind file in, for callgrind_annotate
 };
 
 std::string OwnDir() {
@@ -84,6 +85,8 @@ bool ParseArgs(int argc, char** argv, BenchOptions& o) {
       for (const std::string& n : SplitComma(v)) o.sizes.push_back(std::strtoull(n.c_str(), nullptr, 10));
     } else if (a == "--inputs") {
       o.inputs = SplitComma(v);
+    } else if (a == "--keep") {
+      o.keep = v;
     } else {
       return false;
     }
@@ -195,6 +198,7 @@ Measure RunOnce(const BenchOptions& o, const BinaryStore& binary, const std::str
     return m;
   }
   m.instructions = CallgrindTotal(*cg);
+  if (!o.keep.empty()) (void)WriteFile(o.keep + "/callgrind.out." + name, *cg, 0644);
   (void)RemoveTree(dir);
   (void)RemoveTree(out_dir);
   return m;
@@ -214,7 +218,8 @@ int BenchMain(int argc, char** argv) {
   if (!ParseArgs(argc, argv, o)) {
     std::fprintf(stderr,
                  "usage: validator_bench [--runtime PATH] [--runtimetest PATH] [--valgrind PATH]\n"
-                 "                       [--sizes 10,100,1000,10000] [--inputs mounts,env,sysctls,rlimits]\n");
+                 "                       [--sizes 10,100,1000,10000] [--inputs mounts,env,sysctls,rlimits]\n"
+                 "                       [--keep DIR]\n");
     return 2;
   }
   char tmpl[] = "/tmp/runtimetest-bench-XXXXXX";
