@@ -7,7 +7,6 @@
 
 #include <cerrno>
 #include <ctime>
-#include <iostream>
 #include <optional>
 
 #include "hooks/hook_log.h"
@@ -259,25 +258,25 @@ void WaitForSignal(int seconds) {
 int HookMain(const std::vector<std::string>& argv) {
   Result<Args> a = ParseArgs(argv);
   if (!a.ok()) {
-    std::cerr << "runtimetest hook: " << a.status().message() << "\n";
+    (void)WriteAll(STDERR_FILENO, "runtimetest hook: " + a.status().message() + "\n", "stderr");
     return 2;
   }
   if (!a->log.empty()) {
     Status st = RecordOnce(*a, argv);
     if (!st.ok()) {
-      std::cerr << "runtimetest hook: " << st.message() << "\n";
+      (void)WriteAll(STDERR_FILENO, "runtimetest hook: " + st.message() + "\n", "stderr");
       return 2;
     }
   }
   if (!a->ready.empty()) {
     Status st = Append(a->ready, "ready");
     if (!st.ok()) {
-      std::cerr << "runtimetest hook: " << st.message() << "\n";
+      (void)WriteAll(STDERR_FILENO, "runtimetest hook: " + st.message() + "\n", "stderr");
       return 2;
     }
   }
   if (a->mode == "fail") {
-    std::cerr << "runtimetest hook: failing on purpose (hook fail)\n";
+    (void)WriteAll(STDERR_FILENO, "runtimetest hook: failing on purpose (hook fail)\n", "stderr");
     return 1;
   }
   if (a->mode == "hang" || a->wait) WaitForSignal(kWaitSeconds);
