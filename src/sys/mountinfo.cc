@@ -169,6 +169,11 @@ MountTable::MountTable(std::vector<MountInfo> mounts) : mounts_(std::move(mounts
   BuildIndexes();
 }
 
+MountTable& MountTable::operator=(const MountTable& other) {
+  if (this != &other) *this = MountTable(other.mounts_);
+  return *this;
+}
+
 void MountTable::BuildIndexes() {
   for (size_t i = 0; i < mounts_.size(); ++i) {
     const MountInfo& m = mounts_[i];

@@ -75,8 +75,8 @@ class MountTable {
   // where they are (and pointers to the mounts stay valid).
   MountTable(const MountTable& other) : MountTable(other.mounts_) {}
   MountTable(MountTable&& other) noexcept = default;
-  MountTable& operator=(const MountTable&) = delete;
-  MountTable& operator=(MountTable&&) = delete;
+  MountTable& operator=(const MountTable& other);
+  MountTable& operator=(MountTable&&) noexcept = default;
 
   const std::vector<MountInfo>& mounts() const { return mounts_; }
   const MountInfo* ById(int id) const;
