@@ -77,8 +77,14 @@ int RunSignals(const HelperOptions& opts) {
   }
 }
 
-int RunHold() {
+// Waits for TERM or INT. `ran`, when given, is appended to only once the signals are taken
+// over: a namespace's init ignores a signal it has no handler for, so a TERM sent after the
+// file says "ran" must not be lost.
+int RunHold(const std::string* ran = nullptr) {
   sigset_t set = TakeOver({SIGINT, SIGTERM});
+  if (ran != nullptr) {
+    if (Status s = AppendLine(*ran, "ran"); !s.ok()) return Fail(s.message());
+  }
   if (WaitSignal(set) < 0) return Fail(std::string("sigwaitinfo: ") + std::strerror(errno));
   return 0;
 }
@@ -195,8 +201,9 @@ int HelperMain(const std::vector<std::string>& args) {
     case Mode::kSignals:
       return RunSignals(opts);
     case Mode::kMark:
+      if (opts.hold) return RunHold(&opts.file);
       if (Status s = AppendLine(opts.file, "ran"); !s.ok()) return Fail(s.message());
-      return opts.hold ? RunHold() : 0;
+      return 0;
     case Mode::kSleep:
       return RunHold();
   }
