@@ -22,9 +22,10 @@ class HookStep : public ::testing::Test {
     in_.log_path = (dir_ / kHookLogName).string();
     in_.told = {{"ociVersion", "1.3.0"},
                 {"hooks",
-                 {{"createRuntime",
-                   {RuntimetestHook(Kind::kCreateRuntime, 0, "/rt", in_.log_path, "hang")}},
-                  {"poststop", {RuntimetestHook(Kind::kPoststop, 0, "/rt", in_.log_path)}}}}};
+                 {{"createRuntime", nlohmann::json::array({RuntimetestHook(
+                                        Kind::kCreateRuntime, 0, "/rt", in_.log_path, "hang")})},
+                  {"poststop", nlohmann::json::array(
+                                   {RuntimetestHook(Kind::kPoststop, 0, "/rt", in_.log_path)})}}}};
     in_.ids = {"hooks.order", "hooks.timeout", "hooks.cleanup"};
   }
   void TearDown() override { fs::remove_all(dir_); }
@@ -100,7 +101,9 @@ TEST_F(HookStep, ABrokenLogNamesItsLine) {
 
 TEST_F(HookStep, FailingPoststartHooksNeedTheSpecVersion) {
   EXPECT_FALSE(HasFailingPoststart(in_.told));
-  in_.told["hooks"]["poststart"] = {RuntimetestHook(Kind::kPoststart, 0, "/rt", "/l", "fail")};
+  // json::array: a braced single json is a copy of it under clang, an array of one under g++.
+  in_.told["hooks"]["poststart"] =
+      nlohmann::json::array({RuntimetestHook(Kind::kPoststart, 0, "/rt", "/l", "fail")});
   EXPECT_TRUE(HasFailingPoststart(in_.told));
 }
 

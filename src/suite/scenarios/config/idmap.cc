@@ -19,8 +19,8 @@ json Mapping(uint32_t container_id, uint32_t host_id, uint32_t size) {
 
 void UserNamespace(json& c) {
   SetNamespace(c, "user");
-  c["linux"]["uidMappings"] = {Mapping(0, 100000, 65536)};
-  c["linux"]["gidMappings"] = {Mapping(0, 100000, 65536)};
+  c["linux"]["uidMappings"] = json::array({Mapping(0, 100000, 65536)});
+  c["linux"]["gidMappings"] = json::array({Mapping(0, 100000, 65536)});
 }
 
 void TwoRanges(json& c) {
@@ -51,7 +51,7 @@ const Scenario kScenarios[] = {
      .expect = Expect::kCheckFails,
      .told = "0 300000 65536",
      .configure = UserNamespace,
-     .tell = [](json& s) { s["linux"]["uidMappings"] = {Mapping(0, 300000, 65536)}; },
+     .tell = [](json& s) { s["linux"]["uidMappings"] = json::array({Mapping(0, 300000, 65536)}); },
      .unsupported = NoUserNamespaces,
      .requires_feature = "linux.namespaces=user"},
     {.name = "linux.gidMappings/userns",
@@ -65,7 +65,7 @@ const Scenario kScenarios[] = {
      .expect = Expect::kCheckFails,
      .told = "0 100000 65535",
      .configure = UserNamespace,
-     .tell = [](json& s) { s["linux"]["gidMappings"] = {Mapping(0, 100000, 65535)}; },
+     .tell = [](json& s) { s["linux"]["gidMappings"] = json::array({Mapping(0, 100000, 65535)}); },
      .unsupported = NoUserNamespaces,
      .requires_feature = "linux.namespaces=user"},
 };
