@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "own_dir.h"
 #include "suite/bundle.h"
 #include "suite/config_template.h"
 #include "suite/files.h"
@@ -41,18 +42,9 @@ struct BenchOptions {
   Mode mode = Mode::kRun;
 };
 
-// The directory of this executable: runtimetest and bench_noop are built beside it.
-std::string OwnDir() {
-  char buf[4096];
-  ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
-  if (n <= 0) return ".";
-  std::string path(buf, static_cast<size_t>(n));
-  return path.substr(0, path.rfind('/'));
-}
-
 bool ParseArgs(int argc, char** argv, BenchOptions& o) {
-  o.runtimetest = OwnDir() + "/runtimetest";
-  o.noop = OwnDir() + "/bench_noop";
+  o.runtimetest = bench::OwnDir() + "/runtimetest";
+  o.noop = bench::OwnDir() + "/bench_noop";
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (i + 1 >= argc) return false;

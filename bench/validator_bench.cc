@@ -30,6 +30,7 @@
 #include <string>
 #include <vector>
 
+#include "own_dir.h"
 #include "suite/bundle.h"
 #include "suite/config_template.h"
 #include "suite/files.h"
@@ -50,14 +51,6 @@ struct BenchOptions {
   std::string keep;  // a directory to keep each run's callgrind file in, for callgrind_annotate
 };
 
-std::string OwnDir() {
-  char buf[4096];
-  ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
-  if (n <= 0) return ".";
-  std::string path(buf, static_cast<size_t>(n));
-  return path.substr(0, path.rfind('/'));
-}
-
 std::vector<std::string> SplitComma(const std::string& s) {
   std::vector<std::string> out;
   size_t start = 0;
@@ -71,7 +64,7 @@ std::vector<std::string> SplitComma(const std::string& s) {
 }
 
 bool ParseArgs(int argc, char** argv, BenchOptions& o) {
-  o.runtimetest = OwnDir() + "/runtimetest";
+  o.runtimetest = bench::OwnDir() + "/runtimetest";
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i], v = argv[i + 1];
     if (a == "--runtime") {
