@@ -72,6 +72,8 @@ std::string UsageText() {
          "       runtimetest helper signals|mark|sleep ...    (the suite's container processes;\n"
          "                                                     helper --help)\n"
          "       runtimetest hook record|fail|hang --log FILE --name KIND   (as a hook; README)\n"
+         "       runtimetest coverage [--uncovered] [--totals] [--format text|tsv]\n"
+         "                                 (which checks and scenarios test each spec statement)\n"
          "\n"
          "Run as the process of an OCI container, checks from inside that the container is what\n"
          "its config asks for. The config is /spec.json, else /config.json, or DIR/config.json\n"

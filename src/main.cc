@@ -1,6 +1,6 @@
 // runtimetest: inside a container, validates it against its config (the default face);
 // on the host, `runtimetest suite` drives OCI runtimes through scenarios; `runtimetest hook`
-// is the program a hook runs.
+// is the program a hook runs; `runtimetest coverage` prints the spec coverage map.
 #include <unistd.h>
 
 #include <exception>
@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli.h"
+#include "coverage/statements.h"
 #include "helper/helper.h"
 #include "hooks/hook_main.h"
 #include "suite/suite_main.h"
@@ -19,6 +20,8 @@ int main(int argc, char** argv) {
       return rt::suite::SuiteMain(argc - 1, argv + 1);
     if (argc > 1 && std::string(argv[1]) == "helper")
       return rt::helper::HelperMain(std::vector<std::string>(argv + 2, argv + argc));
+    if (argc > 1 && std::string(argv[1]) == "coverage")
+      return rt::coverage::CoverageMain(std::vector<std::string>(argv + 2, argv + argc));
     if (argc > 1 && std::string(argv[1]) == "hook")
       return rt::hooks::HookMain(std::vector<std::string>(argv, argv + argc));
     return rt::ValidateMain(std::vector<std::string>(argv + 1, argv + argc));
