@@ -217,6 +217,7 @@ std::string OpRunner::IdFor(const Step& step) const {
 
 std::string OpRunner::Describe(const Step& step) const {
   std::string text = OpName(step.op);
+  if (step.id_of == kNoId) text += " with an empty id";
   switch (step.op) {
     case Op::kKill:
       text += std::string(" ") + (step.signal ? step.signal : "?");
@@ -227,7 +228,6 @@ std::string OpRunner::Describe(const Step& step) const {
     case Op::kCreate:
       if (step.pid_file) text += " --pid-file";
       if (step.console) text += " --console-socket";
-      if (step.id_of == kNoId) text += " with an empty id";
       if (step.id_of >= 0) text += " with the id of container " + std::to_string(step.id_of);
       break;
     case Op::kState:

@@ -84,7 +84,8 @@ struct Step {
   Op op;
   int container = 0;  // which of the scenario's containers
   Want want = Want::kSuccess;
-  // kCreate: the id of container `id_of` instead of its own (a duplicate); kNoId: an empty id.
+  // kCreate: the id of container `id_of` instead of its own (a duplicate). kNoId, in a step of
+  // any operation: an empty id (the operation is given no container id).
   int id_of = -1;
   const char* status = nullptr;  // kState: the status `state` must show; null: any
   // kKill: the signal as `kill` takes it ("TERM", "USR1"). kWaitExit: the process must have

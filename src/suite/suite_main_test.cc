@@ -156,7 +156,7 @@ TEST(SuiteMainTest, AWrapperThatAlwaysStartsTurnsOnlyTheStartErrorScenariosRed) 
   EXPECT_EQ(ran.exit.Describe(), "exit 1") << ran.out;
   EXPECT_EQ(Red(ran.out),
             (std::vector<std::string>{"ops/start/running-is-error", "ops/start/stopped-is-error",
-                                      "ops/start/unknown-id"}))
+                                      "ops/start/unknown-id", "ops/start/empty-id"}))
       << ran.out;
 }
 

@@ -90,6 +90,11 @@ const OpScenario kScenarios[] = {
      .level = "MUST",
      .proves = "kill of an id no container has is an error",
      .steps = {{.op = Op::kKill, .want = Want::kError, .signal = "TERM"}}},
+    {.name = "ops/kill/empty-id",
+     .ref = "runtime.md#kill",
+     .level = "MUST",
+     .proves = "kill with an empty id (no container id given) is an error",
+     .steps = {{.op = Op::kKill, .want = Want::kError, .id_of = kNoId, .signal = "TERM"}}},
 };
 
 }  // namespace

@@ -67,6 +67,11 @@ const OpScenario kScenarios[] = {
      .level = "MUST",
      .proves = "start of an id no container has is an error",
      .steps = {{.op = Op::kStart, .want = Want::kError}}},
+    {.name = "ops/start/empty-id",
+     .ref = "runtime.md#start",
+     .level = "MUST",
+     .proves = "start with an empty id (no container id given) is an error",
+     .steps = {{.op = Op::kStart, .want = Want::kError, .id_of = kNoId}}},
 };
 
 }  // namespace

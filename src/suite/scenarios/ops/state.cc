@@ -46,6 +46,11 @@ const OpScenario kScenarios[] = {
      .level = "MUST",
      .proves = "state of an id no container has is an error",
      .steps = {{.op = Op::kState, .want = Want::kError}}},
+    {.name = "ops/state/empty-id",
+     .ref = "runtime.md#query-state",
+     .level = "MUST",
+     .proves = "state with an empty id (no container id given) is an error",
+     .steps = {{.op = Op::kState, .want = Want::kError, .id_of = kNoId}}},
 };
 
 }  // namespace
