@@ -161,7 +161,6 @@ void CheckCapabilities(const Context& ctx, Recorder& rec) {
     rec.CannotObserve("", "", status.status());
     return;
   }
-  const auto fields = sys::ParseStatusFields(*status);
   CapabilitySets found;
   const std::pair<const char*, uint64_t CapabilitySets::*> kFields[] = {
       {"CapBnd", &CapabilitySets::bounding},    {"CapEff", &CapabilitySets::effective},
@@ -169,7 +168,7 @@ void CheckCapabilities(const Context& ctx, Recorder& rec) {
       {"CapAmb", &CapabilitySets::ambient},
   };
   for (const auto& [key, mask] : kFields) {
-    Result<std::string> text = sys::StatusField(fields, key);
+    Result<std::string> text = sys::FindStatusField(*status, key);
     Result<uint64_t> value = text.ok() ? sys::ParseHexMask(*text) : text.status();
     if (!value.ok()) {
       rec.CannotObserve("", key, value.status());

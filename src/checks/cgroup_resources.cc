@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <cinttypes>
-#include <cstdio>
 #include <map>
 #include <set>
 
 #include "sys/cpu_list.h"
 #include "sys/proc.h"
+#include "util/text.h"
 
 namespace rt::checks {
 namespace {
@@ -41,18 +41,6 @@ std::vector<std::string_view> Lines(std::string_view text) {
     text.remove_prefix(nl + 1);
   }
   return out;
-}
-
-// "6.18.44-fc" -> {6, 18}; {0, 0} when unknown.
-std::pair<int, int> KernelVersion(const std::string& release) {
-  int major = 0, minor = 0;
-  if (std::sscanf(release.c_str(), "%d.%d", &major, &minor) != 2) return {0, 0};
-  return {major, minor};
-}
-
-bool KernelAtLeast(const std::string& release, int major, int minor) {
-  auto [ma, mi] = KernelVersion(release);
-  return ma > major || (ma == major && mi >= minor);
 }
 
 // The files of the container's cgroups, each read once per call.

@@ -10,10 +10,9 @@ namespace {
 std::optional<uint64_t> MemTotalKb(sys::System& sys) {
   Result<std::string> meminfo = sys.ReadFile("/proc/meminfo");
   if (!meminfo.ok()) return std::nullopt;
-  auto fields = sys::ParseStatusFields(*meminfo);  // "MemTotal:       24684096 kB"
-  auto it = fields.find("MemTotal");
-  if (it == fields.end()) return std::nullopt;
-  std::string v = it->second;
+  Result<std::string> total = sys::FindStatusField(*meminfo, "MemTotal");  // "24684096 kB"
+  if (!total.ok()) return std::nullopt;
+  std::string v = *total;
   if (v.size() > 3 && v.compare(v.size() - 3, 3, " kB") == 0) v.resize(v.size() - 3);
   Result<uint64_t> kb = sys::ParseUnsigned(v);
   if (!kb.ok()) return std::nullopt;

@@ -42,6 +42,7 @@ std::vector<report::Assertion> RunChecks(const std::vector<const CheckDef*>& che
                                          const Context& ctx) {
   const auto blinded = BlindedChecks(ctx.config);
   std::vector<report::Assertion> out;
+  out.reserve(checks.size() * 4);  // the default config makes about three per check
   for (const CheckDef* c : checks) {
     const size_t first = out.size();
     Recorder rec(c->id, c->reference, c->level, out);

@@ -94,7 +94,7 @@ void CheckMode(const Context& ctx, Recorder& rec) {
     rec.CannotObserve("", "Seccomp mode", status.status());
     return;
   }
-  Result<std::string> mode = sys::StatusField(sys::ParseStatusFields(*status), "Seccomp");
+  Result<std::string> mode = sys::FindStatusField(*status, "Seccomp");
   if (!mode.ok()) {
     rec.Skip("", "Seccomp mode", "this kernel has no seccomp (" + mode.status().message() + ")");
     return;

@@ -1,6 +1,7 @@
 #include "report/report.h"
 
 #include <algorithm>
+#include <cstring>
 #include <string_view>
 
 #include "util/text.h"
@@ -44,31 +45,63 @@ std::string YamlScalar(std::string_view s) {
   return QuoteCapped(s, kMaxYamlScalar);
 }
 
-// TAP descriptions must not contain '#' (it starts a directive) nor a newline.
-std::string TapDescription(const Assertion& a) {
-  std::string d = a.id;
-  if (!a.subject.empty()) d += ": " + a.subject;
-  d = Abbreviate(d, kMaxDescription);
-  for (char& c : d) {
-    if (c == '#') c = '_';
-    if (c == '\n' || c == '\r') c = ' ';
+// Replaces what must not be in a TAP line from `from` on: a newline (it would end the line),
+// and, in descriptions, '#' (it starts a directive).
+void Flatten(std::string& out, size_t from, bool hash_too) {
+  // memchr per character: nearly every line has none of them, and memchr skips a line in a few
+  // instructions where a loop over its bytes costs several per byte.
+  auto replace = [&out, from](char c, char by) {
+    for (char* p = out.data() + from; p != out.data() + out.size();) {
+      p = static_cast<char*>(std::memchr(p, c, out.data() + out.size() - p));
+      if (p == nullptr) break;
+      *p++ = by;
+    }
+  };
+  replace('\n', ' ');
+  replace('\r', ' ');
+  if (hash_too) replace('#', '_');
+}
+
+// Appends "ID: SUBJECT", at most kMaxDescription bytes, flattened.
+void AppendDescription(std::string& out, const Assertion& a) {
+  const size_t from = out.size();
+  if (a.id.size() + 2 + a.subject.size() <= kMaxDescription) {
+    out += a.id;
+    if (!a.subject.empty()) out.append(": ").append(a.subject);
+  } else {
+    out += Abbreviate(a.subject.empty() ? a.id : a.id + ": " + a.subject, kMaxDescription);
   }
-  return d;
+  Flatten(out, from, true);
+}
+
+// Appends "ok N - DESC" or "not ok N - DESC".
+void AppendTestLine(std::string& out, bool ok, int n, const Assertion& a) {
+  out += ok ? "ok " : "not ok ";
+  out += std::to_string(n);
+  out += " - ";
+  AppendDescription(out, a);
 }
 
 std::string OneLine(std::string s) {
-  for (char& c : s) {
-    if (c == '\n' || c == '\r') c = ' ';
-  }
+  Flatten(s, 0, false);
   return s;
 }
 
-// "ok N - DESC # SKIP REASON", at most kMaxReportLine bytes: the reason is cut, never the
-// directive.
-std::string SkipLine(int n, const std::string& desc, const std::string& reason) {
-  std::string line = "ok " + std::to_string(n) + " - " + desc + " # SKIP ";
-  const size_t room = line.size() < kMaxReportLine ? kMaxReportLine - line.size() : 0;
-  return line + Abbreviate(OneLine(reason), room);
+// Appends "ok N - DESC # SKIP REASON", at most kMaxReportLine bytes: the reason is cut, never
+// the directive.
+void AppendSkipLine(std::string& out, int n, const Assertion& a, std::string_view reason) {
+  const size_t start = out.size();
+  AppendTestLine(out, true, n, a);
+  out += " # SKIP ";
+  const size_t used = out.size() - start;
+  const size_t room = used < kMaxReportLine ? kMaxReportLine - used : 0;
+  const size_t from = out.size();
+  if (reason.size() <= room) {
+    out += reason;
+  } else {
+    out += Abbreviate(reason, room);
+  }
+  Flatten(out, from, false);
 }
 
 }  // namespace
@@ -94,28 +127,32 @@ std::string FailureLine(const Assertion& a) {
 
 std::string TapText(const std::vector<Assertion>& assertions, Level threshold) {
   std::string out = "TAP version 13\n";
-  auto line = [&out](std::string_view a, std::string_view b = {}, std::string_view c = {}) {
-    out.append(a).append(b).append(c).push_back('\n');
+  out.reserve(64 + assertions.size() * 96);
+  auto line = [&out](std::string_view a, std::string_view b = {}) {
+    out.append(a).append(b).push_back('\n');
   };
   int n = 0;
   for (const Assertion& a : assertions) {
     ++n;
-    const std::string desc = TapDescription(a);
     switch (a.outcome) {
       case Outcome::kPass:
-        line("ok " + std::to_string(n), " - ", desc);
+        AppendTestLine(out, true, n, a);
+        out += '\n';
         break;
       case Outcome::kSkip:
-        line(SkipLine(n, desc, a.reason));
+        AppendSkipLine(out, n, a, a.reason);
+        out += '\n';
         break;
       case Outcome::kFail:
         if (!Counts(a.level, threshold)) {
-          line(SkipLine(n, desc,
-                        std::string(LevelName(a.level)) +
-                            " failure below the compliance level: " + FailureLine(a)));
+          AppendSkipLine(out, n, a,
+                         std::string(LevelName(a.level)) +
+                             " failure below the compliance level: " + FailureLine(a));
+          out += '\n';
           break;
         }
-        line("not ok " + std::to_string(n), " - ", desc);
+        AppendTestLine(out, false, n, a);
+        out += '\n';
         line("  ---");
         if (!a.expected.empty() || !a.found.empty()) {
           line("  expected: ", YamlScalar(a.expected));

@@ -13,6 +13,7 @@ bool IsOctal(char c) { return c >= '0' && c <= '7'; }
 
 // "\040" -> " " and friends; anything else is kept as written.
 std::string Unescape(std::string_view s) {
+  if (s.find('\\') == std::string_view::npos) return std::string(s);  // nearly every field
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
@@ -44,25 +45,26 @@ bool ParseDevice(std::string_view s, uint32_t& major, uint32_t& minor) {
 
 std::vector<std::string> SplitMountOptions(std::string_view text) {
   std::vector<std::string> out;
-  std::string cur;
+  out.reserve(8);
   bool quoted = false;
-  for (char c : text) {
-    if (c == '"') quoted = !quoted;
-    if (c == ',' && !quoted) {
-      if (!cur.empty()) out.push_back(std::move(cur));
-      cur.clear();
-      continue;
+  size_t begin = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size()) {
+      if (text[i] == '"') quoted = !quoted;
+      if (text[i] != ',' || quoted) continue;
     }
-    cur += c;
+    if (i > begin) out.emplace_back(text.substr(begin, i - begin));
+    begin = i + 1;
   }
-  if (!cur.empty()) out.push_back(std::move(cur));
   return out;
 }
 
 Result<std::vector<MountInfo>> ParseMountInfo(std::string_view text) {
+  std::vector<std::string_view> lines = Lines(text);
   std::vector<MountInfo> mounts;
+  mounts.reserve(lines.size());
   size_t number = 0;
-  for (std::string_view line : Lines(text)) {
+  for (std::string_view line : lines) {
     ++number;
     if (line.empty()) continue;
     auto bad = [&](const std::string& why) {

@@ -7,21 +7,17 @@
 
 namespace rt::sys {
 
-std::map<std::string, std::string> ParseStatusFields(std::string_view text) {
-  std::map<std::string, std::string> fields;
-  for (std::string_view line : Lines(text)) {
-    size_t colon = line.find(':');
-    if (colon == std::string_view::npos) continue;
-    fields[std::string(Trim(line.substr(0, colon)))] = std::string(Trim(line.substr(colon + 1)));
+Result<std::string> FindStatusField(std::string_view text, std::string_view key) {
+  while (!text.empty()) {
+    size_t eol = text.find('\n');
+    std::string_view line = text.substr(0, eol);
+    text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
+    if (!line.starts_with(key)) continue;
+    std::string_view rest = Trim(line.substr(key.size()));
+    if (rest.empty() || rest.front() != ':') continue;  // "CapInh" is not "Cap"
+    return std::string(Trim(rest.substr(1)));
   }
-  return fields;
-}
-
-Result<std::string> StatusField(const std::map<std::string, std::string>& fields,
-                                const std::string& key) {
-  auto it = fields.find(key);
-  if (it == fields.end()) return Status::Error("/proc/self/status has no " + key + " field");
-  return it->second;
+  return Status::Error("/proc/self/status has no " + std::string(key) + " field");
 }
 
 Result<uint64_t> ParseHexMask(std::string_view text) { return ParseUnsigned(text, 16); }

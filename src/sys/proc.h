@@ -2,7 +2,6 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,12 +10,10 @@
 
 namespace rt::sys {
 
-// /proc/self/status: "Key:\tvalue" lines into a map, values trimmed.
-std::map<std::string, std::string> ParseStatusFields(std::string_view text);
-
-// A status field that must exist: a clear error naming the field otherwise.
-Result<std::string> StatusField(const std::map<std::string, std::string>& fields,
-                                const std::string& key);
+// The value of one "Key:\tvalue" line of /proc/self/status (or /proc/meminfo, same format),
+// trimmed; an error naming the field when there is none. One pass over the lines, nothing built
+// (the validator reads a handful of fields).
+Result<std::string> FindStatusField(std::string_view text, std::string_view key);
 
 // "000001ffffffffff" (CapEff and friends) into a mask.
 Result<uint64_t> ParseHexMask(std::string_view text);

@@ -7,23 +7,26 @@
 namespace rt::sys {
 namespace {
 
-TEST(ProcStatus, ParsesACapturedStatusFile) {
-  auto fields = ParseStatusFields(Testdata("proc_self_status.txt"));
-  EXPECT_EQ(fields["Umask"], "0022");
-  EXPECT_EQ(fields["CapBnd"], "000001fffeffffff");
-  EXPECT_EQ(fields["NoNewPrivs"], "0");
-  EXPECT_EQ(*ParseHexMask(fields["CapEff"]), 0x1fffeffffffULL);
+TEST(ProcStatus, FindsFieldsOfACapturedStatusFile) {
+  const std::string status = Testdata("proc_self_status.txt");
+  EXPECT_EQ(*FindStatusField(status, "Umask"), "0022");
+  EXPECT_EQ(*FindStatusField(status, "CapBnd"), "000001fffeffffff");
+  EXPECT_EQ(*FindStatusField(status, "NoNewPrivs"), "0");
+  EXPECT_EQ(*ParseHexMask(*FindStatusField(status, "CapEff")), 0x1fffeffffffULL);
 }
 
 TEST(ProcStatus, MissingFieldIsAnErrorNamingIt) {
-  auto r = StatusField(ParseStatusFields("Name:\tx\n"), "CapAmb");
+  auto r = FindStatusField("Name:\tx\n", "CapAmb");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("CapAmb"), std::string::npos);
 }
 
-TEST(ProcStatus, LinesWithoutColonAreIgnored) {
-  auto fields = ParseStatusFields("garbage\nKey:  value with space \n:\n");
-  EXPECT_EQ(fields["Key"], "value with space");
+TEST(ProcStatus, AKeyMatchesWholeNotAsAPrefix) {
+  // "Cap" is the start of five keys and the key of none; "Key" is found past garbage lines.
+  const std::string text = "garbage\nCapInh:\t0\nKey :  value with space \n:\nKey: later\n";
+  EXPECT_FALSE(FindStatusField(text, "Cap").ok());
+  EXPECT_EQ(*FindStatusField(text, "Key"), "value with space");
+  EXPECT_EQ(*FindStatusField("MemTotal:       24684096 kB", "MemTotal"), "24684096 kB");
 }
 
 TEST(ProcNumbers, RejectGarbageAndOverflow) {

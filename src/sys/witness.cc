@@ -22,7 +22,7 @@ class Tried {
 Result<std::string> ReadStatusField(System& sys, const std::string& key) {
   const Result<std::string>& text = sys.SelfStatus();
   if (!text.ok()) return text.status();
-  return StatusField(ParseStatusFields(*text), key);
+  return FindStatusField(*text, key);
 }
 
 // The highest n for which prctl(PR_CAPBSET_READ, n) does not fail with EINVAL.

@@ -69,13 +69,19 @@ std::vector<std::string_view> Lines(std::string_view text) {
 }
 
 std::vector<std::string_view> Words(std::string_view text, std::string_view separators) {
+  // A table instead of find_first_of: that searches the separators once per byte of text.
+  bool is_separator[256] = {};
+  for (char c : separators) is_separator[static_cast<unsigned char>(c)] = true;
   std::vector<std::string_view> words;
-  for (size_t begin = text.find_first_not_of(separators); begin != std::string_view::npos;
-       begin = text.find_first_not_of(separators, begin)) {
-    size_t end = text.find_first_of(separators, begin);
-    if (end == std::string_view::npos) end = text.size();
-    words.push_back(text.substr(begin, end - begin));
-    begin = end;
+  words.reserve(12);  // a mountinfo line has 10 or 11; most callers fewer
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while (p != end) {
+    while (p != end && is_separator[static_cast<unsigned char>(*p)]) ++p;
+    if (p == end) break;
+    const char* begin = p;
+    while (p != end && !is_separator[static_cast<unsigned char>(*p)]) ++p;
+    words.emplace_back(begin, static_cast<size_t>(p - begin));
   }
   return words;
 }

@@ -4,7 +4,7 @@
 // (suite/host_cgroups.h), cgroupsPath absolute, relative and unset, and `update --resources`.
 #include <dirent.h>
 
-#include <cstdio>
+#include <charconv>
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -74,7 +74,12 @@ std::pair<int, int> Disk() {
       }
       Result<std::string> dev = ReadFile("/sys/block/" + name + "/dev");
       int major = 0, minor = 0;
-      if (dev.ok() && std::sscanf(dev->c_str(), "%d:%d", &major, &minor) == 2) {
+      if (!dev.ok()) continue;
+      const char* end = dev->data() + dev->size();
+      auto [colon, ec1] = std::from_chars(dev->data(), end, major);
+      if (ec1 != std::errc() || colon == end || *colon != ':') continue;
+      auto [rest, ec2] = std::from_chars(colon + 1, end, minor);
+      if (ec2 == std::errc() && rest != colon + 1) {
         found = {major, minor};
         break;
       }
