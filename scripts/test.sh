@@ -23,6 +23,8 @@ vm_start=$(date +%s)
 trap 'kill -TERM "$vm_pid" 2>/dev/null || true; rm -f "$vm_log"' EXIT
 echo "== vm suite: started in the background (pure cgroup v2, Debian's 6.1 kernel): $vm_filter"
 (cd build && ctest --output-on-failure -j"$(nproc)")
+echo "== spec coverage (README, Spec coverage)"
+build/runtimetest coverage --totals
 status=0
 for runtime in runc crun; do
   path=$(command -v "$runtime")

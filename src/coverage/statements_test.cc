@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <deque>
 #include <set>
@@ -14,6 +15,8 @@
 #include <utility>
 
 #include "checks/check.h"
+#include "util/file.h"
+#include "util/text.h"
 
 namespace rt::coverage {
 namespace {
@@ -181,6 +184,45 @@ TEST(CoverageIndexTest, RendersStatementsAndTotalsPerFileAndLevel) {
   const std::string totals = Render(s, {.totals_only = true});
   EXPECT_EQ(totals.find("rt.kill"), std::string::npos);
   EXPECT_EQ(totals.rfind("file ", 0), 0u);
+}
+
+// README's "Spec coverage" table is what `runtimetest coverage --totals` prints, row for row.
+TEST(CoverageIndexTest, TheReadmeShowsTheTotalsOfTheIndex) {
+  Result<std::vector<Statement>> statements = ParseStatements(EmbeddedIndex());
+  ASSERT_TRUE(statements.ok()) << statements.status().message();
+  std::vector<std::string> want;
+  const std::string totals = Render(*statements, {.totals_only = true});
+  for (std::string_view line : Lines(totals)) {
+    // "config-linux.md   NOT RECOMMENDED    2    2 ...": the file, the level (maybe two words),
+    // then the numbers.
+    const std::vector<std::string_view> words = Words(line);
+    if (words.empty() || words[0] == "file") continue;
+    std::string row = "| " + std::string(words[0]) + " | ";
+    size_t i = 1;
+    std::string level;
+    for (; i < words.size() && !std::isdigit(static_cast<unsigned char>(words[i][0])) &&
+           words[i] != "-";
+         ++i) {
+      level += (level.empty() ? "" : " ") + std::string(words[i]);
+    }
+    row += level;
+    for (; i < words.size(); ++i) row += " | " + std::string(words[i]);
+    want.push_back(row + " |");
+  }
+  Result<std::string> readme = ReadWholeFile(std::string(RT_SOURCE_DIR) + "/README.md");
+  ASSERT_TRUE(readme.ok()) << readme.status().message();
+  const std::string header =
+      "| file | level | statements | n/a | covered | share | not testable | not yet covered |\n"
+      "|---|---|---|---|---|---|---|---|\n";
+  const size_t at = readme->find(header);
+  ASSERT_NE(at, std::string::npos) << "README has no Spec coverage table";
+  std::vector<std::string> got;
+  for (std::string_view line : Lines(std::string_view(*readme).substr(at + header.size()))) {
+    if (line.empty() || line[0] != '|') break;
+    got.emplace_back(line);
+  }
+  EXPECT_EQ(got, want)
+      << "update README's Spec coverage table from `runtimetest coverage --totals`";
 }
 
 // Runs the product with `args`; its exit status and its stdout and stderr together.
