@@ -103,6 +103,16 @@ Names KnownNames() {
   return names;
 }
 
+std::vector<std::pair<std::string_view, int>> ScenariosPerCheck() {
+  std::vector<std::pair<std::string_view, int>> counts;
+  for (const checks::CheckDef& c : checks::AllChecks()) {
+    int n = 0;
+    for (const suite::Scenario* s : suite::AllScenarios()) n += c.id == s->check_id;
+    counts.emplace_back(c.id, n);
+  }
+  return counts;
+}
+
 std::vector<std::string> Validate(const std::vector<Statement>& statements, const Names& names) {
   std::vector<std::string> problems;
   std::set<std::string_view> ids;
@@ -201,6 +211,19 @@ std::string TotalsTable(const std::vector<Statement>& statements) {
   return out;
 }
 
+// "hostname (3 scenarios), ops/kill/term".
+std::string CoveredBy(const Statement& s, const RenderOptions& options) {
+  std::string out;
+  for (std::string_view token : s.covered_by) {
+    if (!out.empty()) out += ", ";
+    out += token;
+    for (const auto& [check, n] : options.scenarios_per_check) {
+      if (check == token) out += " (" + std::to_string(n) + (n == 1 ? " scenario)" : " scenarios)");
+    }
+  }
+  return out;
+}
+
 const char* KindName(Kind kind) {
   switch (kind) {
     case Kind::kCovered:
@@ -236,7 +259,7 @@ std::string Render(const std::vector<Statement>& statements, const RenderOptions
       if (options.uncovered_only && s.kind != Kind::kNotYetCovered) continue;
       out += std::string(s.id) + "  " + std::string(s.file) + "#" + std::string(s.anchor) + "  " +
              std::string(s.level) + ": " + std::string(s.paraphrase) + "\n    " +
-             (s.kind == Kind::kCovered ? "covered by " + Join(s.covered_by, ", ")
+             (s.kind == Kind::kCovered ? "covered by " + CoveredBy(s, options)
                                        : std::string(s.reason)) +
              "\n";
     }
@@ -286,6 +309,7 @@ int CoverageMain(const std::vector<std::string>& args) {
   if (!statements.ok()) return Fail(statements.status().message());
   const std::vector<std::string> problems = Validate(*statements, KnownNames());
   if (!problems.empty()) return Fail(problems.front());
+  options.scenarios_per_check = ScenariosPerCheck();
   Status written = WriteAll(STDOUT_FILENO, Render(*statements, options), "stdout");
   return written.ok() ? 0 : Fail(written.message());
 }

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "util/status.h"
@@ -46,6 +47,9 @@ struct Names {
 // The names of this binary's check table and scenario tables.
 Names KnownNames();
 
+// For each check id, the number of config scenarios whose check it is.
+std::vector<std::pair<std::string_view, int>> ScenariosPerCheck();
+
 // One line per problem: a token that names no check or scenario ("prefix/*": none starts with
 // prefix), a duplicated id. Empty when the index is sound.
 std::vector<std::string> Validate(const std::vector<Statement>& statements, const Names& names);
@@ -61,6 +65,8 @@ struct RenderOptions {
   bool uncovered_only = false;  // statements "not yet covered" only
   bool totals_only = false;
   bool tsv = false;
+  // Text: a check id in covered_by is followed by how many config scenarios exercise it.
+  std::vector<std::pair<std::string_view, int>> scenarios_per_check;
 };
 std::string Render(const std::vector<Statement>& statements, const RenderOptions& options);
 

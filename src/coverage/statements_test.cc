@@ -147,9 +147,9 @@ TEST(CoverageIndexTest, RendersStatementsAndTotalsPerFileAndLevel) {
       "rt.kill.1\truntime.md\t134\tkill\tMUST\t-\tnot yet covered\tkill of a stopped one\n"
       "rt.kill.2\truntime.md\t136\tkill\tMUST\tops/kill/term,ops/kill/created\t-\tsignal sent\n"
       "rt.kill.3\truntime.md\t137\tkill\tMUST NOT\t-\tn/a: a rule for the config's author\tx\n");
-  const std::string text = Render(s, {});
+  const std::string text = Render(s, {.scenarios_per_check = {{"root.readonly", 4}}});
   EXPECT_NE(text.find("cfg.root.1  config.md#root  MUST: read-only root\n"
-                      "    covered by root.readonly\n"),
+                      "    covered by root.readonly (4 scenarios)\n"),
             std::string::npos)
       << text;
   EXPECT_NE(text.find("rt.kill.1  runtime.md#kill  MUST: kill of a stopped one\n"
