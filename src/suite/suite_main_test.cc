@@ -160,6 +160,25 @@ TEST(SuiteMainTest, AWrapperThatAlwaysStartsTurnsOnlyTheStartErrorScenariosRed) 
       << ran.out;
 }
 
+TEST(SuiteMainTest, AWrapperThatRefusesUnknownPropertiesTurnsOnlyTheExtensibilityScenarioRed) {
+  const char* runc = "/usr/sbin/runc";
+  if (::geteuid() != 0 || ::access(runc, X_OK) != 0) GTEST_SKIP() << "needs root and " << runc;
+  std::vector<std::string> inside;
+  if (!InsideBinary(inside)) GTEST_SKIP() << "sanitized build and no RT_STATIC_BINARY";
+  // `create` of a bundle whose config.json holds a property the spec does not define fails.
+  Wrapper w(
+      "prev=; for a in \"$@\"; do\n"
+      "  [ \"$prev\" = --bundle ] && grep -q org.runtimetest.unknown \"$a/config.json\" &&\n"
+      "    { echo 'unknown property' >&2; exit 1; }\n"
+      "  prev=$a\n"
+      "done");
+  std::vector<std::string> args = {"--runtime", w.path, "--filter", "^ops/create/"};
+  args.insert(args.end(), inside.begin(), inside.end());
+  Ran ran = RunBinary(args);
+  EXPECT_EQ(ran.exit.Describe(), "exit 1") << ran.out;
+  EXPECT_EQ(Red(ran.out), (std::vector<std::string>{"ops/create/unknown-properties"})) << ran.out;
+}
+
 TEST(SuiteMainTest, AWrapperThatAlwaysForcesDeleteTurnsTheDeleteErrorScenariosRed) {
   const char* runc = "/usr/sbin/runc";
   if (::geteuid() != 0 || ::access(runc, X_OK) != 0) GTEST_SKIP() << "needs root and " << runc;

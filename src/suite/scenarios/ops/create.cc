@@ -1,6 +1,7 @@
 // runtime.md#create and #lifecycle (step 2): an empty or duplicate id is an error and creates
 // nothing (the existing container stays as it was); create does not run the user-specified
-// program; config.json changed after create has no effect on the container.
+// program; config.json changed after create has no effect on the container. config.md#
+// extensibility: properties the spec does not define are ignored.
 #include <nlohmann/json.hpp>
 
 #include "suite/op_scenario.h"
@@ -18,6 +19,15 @@ void MarkAndHold(json& c, const OpContainer&) {
 void Recorder(json& c, const OpContainer&) {
   SetHelperArgs(c, {"signals", "--record", "/out/signals"});
   c["annotations"]["org.runtimetest.edit"] = "before";
+}
+
+// Properties this spec version does not define, at the top level and inside objects it does
+// (config.md#extensibility): a runtime must ignore them.
+void MarkAndHoldWithUnknownProperties(json& c, const OpContainer& container) {
+  MarkAndHold(c, container);
+  c["org.runtimetest.unknown"] = {{"nested", json::array({1, "two"})}};
+  c["process"]["org.runtimetest.unknown"] = true;
+  c["linux"]["org.runtimetest.unknown"] = "value";
 }
 
 // What config.json says after `create`: another program (a marker the original never writes),
@@ -55,6 +65,16 @@ const OpScenario kScenarios[] = {
                {.op = Op::kReadFile, .file = "marker", .line = ""},
                {.op = Op::kStart},
                {.op = Op::kWaitFile, .file = "marker", .line = "ran"}}},
+    {.name = "ops/create/unknown-properties",
+     .ref = "config.md#extensibility",
+     .level = "MUST",
+     .proves = "properties the spec does not define (top level, in process and linux) are "
+               "ignored: create and start succeed and the process runs",
+     .configure = MarkAndHoldWithUnknownProperties,
+     .steps = {{.op = Op::kCreate},
+               {.op = Op::kStart},
+               {.op = Op::kWaitFile, .file = "marker", .line = "ran"},
+               {.op = Op::kState, .status = "running"}}},
     // The marker judge catches a marker told to be there after create.
     {.name = "ops/create/told-ran-at-create",
      .ref = "runtime.md#create",
