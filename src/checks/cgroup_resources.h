@@ -66,4 +66,16 @@ struct DeviceListEntry {
 };
 std::vector<DeviceListEntry> ParseDevicesList(std::string_view text);
 
+// One access letter of one device and whether the config's rules allow it.
+struct DeviceAccess {
+  char type = 'c';  // 'c' or 'b'
+  int64_t major = 0, minor = 0;
+  char letter = 'r';  // 'r', 'w' or 'm'
+  bool allowed = false;
+};
+// What the rules decide: for each device a rule names exactly (type c or b, both numbers), less
+// the default devices runtimes allow whatever the rules say, each access letter some rule
+// covers, decided by the last rule that covers it; in device order, then r, w, m.
+std::vector<DeviceAccess> ExpectedDeviceAccess(const std::vector<spec::DeviceCgroup>& rules);
+
 }  // namespace rt::checks

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/cgroup_devices.h"
 #include "checks/cgroup_resources.h"
 #include "checks/check.h"
 #include "sys/cgroup.h"
@@ -23,16 +24,8 @@ bool AnyField(const spec::Resources& r) {
          !r.rdma.empty() || !r.unified.empty() || !r.devices.empty();
 }
 
-void CheckResources(const Context& ctx, Recorder& rec) {
-  if (!ctx.config.linux_ || !ctx.config.linux_->resources) {
-    rec.Skip("", "", "linux.resources is not set in the config");
-    return;
-  }
-  const spec::Resources& r = *ctx.config.linux_->resources;
-  if (!AnyField(r)) {
-    rec.Skip("", "", "linux.resources sets no field");
-    return;
-  }
+// The files of the container's cgroups (cgroup_resources.h).
+void CompareFiles(const spec::Resources& r, const Context& ctx, Recorder& rec) {
   Result<std::string> cgroup = ctx.sys.ReadFile("/proc/self/cgroup");
   if (!cgroup.ok()) {
     rec.CannotObserve("", "", cgroup.status());
@@ -53,11 +46,27 @@ void CheckResources(const Context& ctx, Recorder& rec) {
   CompareCgroupResources(r, place, ctx.sys, rec);
 }
 
+void CheckResources(const Context& ctx, Recorder& rec) {
+  if (!ctx.config.linux_ || !ctx.config.linux_->resources) {
+    rec.Skip("", "", "linux.resources is not set in the config");
+    return;
+  }
+  const spec::Resources& r = *ctx.config.linux_->resources;
+  if (!AnyField(r)) {
+    rec.Skip("", "", "linux.resources sets no field");
+    return;
+  }
+  CompareFiles(r, ctx, rec);
+  // The device rules by what the kernel lets this process do (on cgroup v2 the only witness).
+  CompareDeviceBehaviour(ctx.config, ctx.sys, rec);
+}
+
 constexpr CheckDef kChecks[] = {
     {"linux.resources", "config-linux.md#control-groups", report::Level::kMust,
      "every linux.resources field (memory, cpu, pids, blockIO, hugepageLimits, network, rdma, "
      "unified, devices) against the files of the container's own cgroups (v1 or v2), where a "
-     "cgroup filesystem is mounted inside; the suite compares the same from the host",
+     "cgroup filesystem is mounted inside; the suite compares the same from the host; device "
+     "rules also by behaviour (mknod(2), access(2)), the only witness on cgroup v2",
      CheckResources},
 };
 

@@ -115,6 +115,8 @@ const std::map<std::string, const char*>& Renderings() {
       {"linux.resources/host-hugepages-mismatch", R"("limit":6291456)"},
       {"linux.resources/host-network-mismatch", R"("classID":1048578)"},
       {"linux.resources/host-devices-mismatch", R"("access":"rwm","allow":true,"major":1,"minor":11)"},
+      {"linux.resources/devices-behaviour-mismatch",
+       R"("access":"rwm","allow":true,"major":1,"minor":11)"},
       {"linux.resources/host-unified-mismatch", R"("pids.max":"43")"},
       {"linux.resources/host-update-mismatch", R"("limit":99)"},
       {"linux.devices/other-major-minor", nullptr},  // minor 5, which another device has

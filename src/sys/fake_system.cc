@@ -1,5 +1,8 @@
 #include "sys/fake_system.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 
 namespace rt::sys {
@@ -104,6 +107,49 @@ Status FakeSystem::ProbeOpenWrite(const std::string& path) {
   if (it != open_write_errors.end()) {
     return Status::Errno("open " + path + " for writing", it->second);
   }
+  return Status::Ok();
+}
+
+namespace {
+std::string DeviceName(char type, uint64_t major, uint64_t minor) {
+  return std::string(1, type) + " " + std::to_string(major) + ":" + std::to_string(minor);
+}
+std::string DeviceKey(char type, uint64_t major, uint64_t minor, char letter) {
+  return DeviceName(type, major, minor) + " " + std::string(1, letter);
+}
+}  // namespace
+
+DeviceNodeProbe FakeSystem::ProbeDeviceNode(const std::string& dir, char type, uint64_t major,
+                                            uint64_t minor) {
+  device_probes.push_back(dir + " " + DeviceName(type, major, minor));
+  DeviceNodeProbe probe;
+  const std::string node = dir + "/.runtimetest-dev";
+  if (auto it = fifo_errors.find(dir); it != fifo_errors.end()) {
+    probe.fifo = Status::Errno("mknod " + node + "-fifo (a FIFO)", it->second);
+    return probe;
+  }
+  auto fails = [&](char letter) {
+    auto it = device_errors.find(DeviceKey(type, major, minor, letter));
+    return it == device_errors.end() ? 0 : it->second;
+  };
+  if (int err = fails('m')) {
+    probe.mknod = Status::Errno("mknod " + node, err);
+    return probe;
+  }
+  if (int err = fails('r')) probe.read = Status::Errno("access " + node + " R_OK", err);
+  if (int err = fails('w')) probe.write = Status::Errno("access " + node + " W_OK", err);
+  return probe;
+}
+
+Status FakeSystem::ProbeAccess(const std::string& path, int mode) {
+  const char letter = mode == W_OK ? 'w' : 'r';
+  const std::string what = "access " + path + (letter == 'w' ? " W_OK" : " R_OK");
+  auto st = stats.find(path);
+  if (st == stats.end()) return Status::Errno(what, ENOENT);
+  const char type = S_ISBLK(st->second.mode) ? 'b' : S_ISCHR(st->second.mode) ? 'c' : '-';
+  auto it =
+      device_errors.find(DeviceKey(type, st->second.rdev_major, st->second.rdev_minor, letter));
+  if (it != device_errors.end()) return Status::Errno(what, it->second);
   return Status::Ok();
 }
 

@@ -41,6 +41,12 @@ class FakeSystem final : public System {
   // RealPath: a path maps to itself unless listed here; an empty value fails with ENOENT.
   std::map<std::string, std::string> realpaths;
   std::map<std::string, int> open_write_errors;  // path -> errno ProbeOpenWrite fails with
+  // Device nodes (ProbeDeviceNode, ProbeAccess): "c 1:11 m" / "c 1:11 r" / "c 1:11 w" -> errno
+  // mknod(2) / access(2) fails with (else they succeed); dir -> errno the FIFO control fails
+  // with. ProbeAccess takes the device of a path from `stats`.
+  std::map<std::string, int> device_errors;
+  std::map<std::string, int> fifo_errors;
+  std::vector<std::string> device_probes;  // "dir c 1:11" per ProbeDeviceNode call
   // Witnesses (witness.h), each of which a test can make fail on its own.
   std::map<std::string, int> statvfs_errors;  // path -> errno IsReadOnlyMount fails with
   // dir -> errno ProbeCreateNamed fails with; else EROFS on readonly_mounts, OK elsewhere.
@@ -79,6 +85,9 @@ class FakeSystem final : public System {
   pid_t GetPid() override { return pid; }
   Result<std::string> RealPath(const std::string& path) override;
   Status ProbeOpenWrite(const std::string& path) override;
+  DeviceNodeProbe ProbeDeviceNode(const std::string& dir, char type, uint64_t major,
+                                  uint64_t minor) override;
+  Status ProbeAccess(const std::string& path, int mode) override;
 };
 
 }  // namespace rt::sys

@@ -240,6 +240,42 @@ class LinuxSystem final : public System {
     close(fd);
     return Status::Ok();
   }
+
+  DeviceNodeProbe ProbeDeviceNode(const std::string& dir, char type, uint64_t major,
+                                  uint64_t minor) override {
+    static unsigned serial = 0;
+    const std::string base = (dir.ends_with('/') ? dir : dir + "/") + ".runtimetest-dev-" +
+                             std::to_string(getpid()) + "-" + std::to_string(serial++);
+    DeviceNodeProbe probe;
+    const std::string fifo = base + "-fifo";
+    if (mknod(fifo.c_str(), S_IFIFO | 0600, 0) != 0) {
+      probe.fifo = Status::Errno("mknod " + fifo + " (a FIFO)", errno);
+      return probe;
+    }
+    unlink(fifo.c_str());
+    const std::string node = base + "-" + std::string(1, type);
+    const mode_t kind = type == 'b' ? S_IFBLK : S_IFCHR;
+    if (mknod(node.c_str(), kind | 0600, makedev(major, minor)) != 0) {
+      probe.mknod = Status::Errno("mknod " + node, errno);
+      return probe;
+    }
+    if (access(node.c_str(), R_OK) != 0) {
+      probe.read = Status::Errno("access " + node + " R_OK", errno);
+    }
+    if (access(node.c_str(), W_OK) != 0) {
+      probe.write = Status::Errno("access " + node + " W_OK", errno);
+    }
+    unlink(node.c_str());
+    return probe;
+  }
+
+  Status ProbeAccess(const std::string& path, int mode) override {
+    if (access(path.c_str(), mode) != 0) {
+      return Status::Errno(std::string("access ") + path + (mode == W_OK ? " W_OK" : " R_OK"),
+                           errno);
+    }
+    return Status::Ok();
+  }
 };
 
 }  // namespace

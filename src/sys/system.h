@@ -39,6 +39,14 @@ struct FileInfo {
   uint64_t inode = 0, dev = 0;
 };
 
+// What a device-node probe in one directory saw (ProbeDeviceNode).
+struct DeviceNodeProbe {
+  Status fifo;   // mknod(2) of a FIFO: the control (the directory takes new nodes)
+  Status mknod;  // mknod(2) of the device node; not tried when the control failed
+  Status read;   // access(2) R_OK of that node; tried only when the node was made
+  Status write;  // access(2) W_OK of that node; likewise
+};
+
 // One open file descriptor of the calling process and what /proc/self/fd/N links to.
 struct OpenFd {
   int fd = -1;
@@ -122,6 +130,15 @@ class System {
   // writing: OK when the open succeeded, else the Status with its errno (EROFS on a read-only
   // mount, EACCES, ETXTBSY, ...). Never use it on device nodes: opening some has effects.
   virtual Status ProbeOpenWrite(const std::string& path) = 0;
+  // In directory `dir`: mknod(2) of a FIFO (the control), then of a node of device `type` ('c'
+  // or 'b') major:minor, each under a unique name; access(2) R_OK and W_OK of the node (the
+  // kernel's device permission, asked without opening the device: no driver runs); every name
+  // unlinked at once, leaving nothing behind.
+  virtual DeviceNodeProbe ProbeDeviceNode(const std::string& dir, char type, uint64_t major,
+                                          uint64_t minor) = 0;
+  // access(2) of `path` with R_OK or W_OK (real ids, as a device's permission is asked without
+  // opening it).
+  virtual Status ProbeAccess(const std::string& path, int mode) = 0;
 
   // Kernel tables several checks read, read once per System object (once per invocation): every
   // check sees the same snapshot, and none pays for reading and parsing it again. The first call

@@ -245,6 +245,21 @@ void DevicesNoMknod(json& c) {
       {{{"allow", false}, {"access", "rwm"}},
        {{"allow", true}, {"type", "c"}, {"major", 10}, {"minor", 200}, {"access", "rw"}}});
 }
+// The device rules judged by behaviour from inside (the only witness on cgroup v2): with
+// CAP_MKNOD runtimetest makes nodes of the devices in /dev and asks access(2) of them.
+void WithMknod(json& c) {
+  for (const char* set : {"bounding", "effective", "permitted"}) {
+    c["process"]["capabilities"][set].push_back("CAP_MKNOD");
+  }
+}
+void DevicesBehaviour(json& c) {
+  Devices(c);
+  WithMknod(c);
+}
+void DevicesNoMknodBehaviour(json& c) {
+  DevicesNoMknod(c);
+  WithMknod(c);
+}
 void Rdma(json& c) { Resources(c)["rdma"] = {{RdmaDevice(), {{"hcaHandles", 3}}}}; }
 // The memory fields cgroup v2 has.
 void MemoryV2(json& c) {
@@ -505,6 +520,21 @@ const Scenario kScenarios[] = {
      .configure = DevicesNoMknod,
      .unsupported = NoV1Devices,
      .host_cgroups = true},
+    // By behaviour, inside, on cgroup v1 and v2 alike.
+    {.name = "linux.resources/devices-behaviour",
+     .check_id = "linux.resources",
+     .expect = Expect::kPass,
+     .configure = DevicesBehaviour},
+    {.name = "linux.resources/devices-behaviour-mismatch",
+     .check_id = "linux.resources",
+     .expect = Expect::kCheckFails,
+     .told = "c 1:11 w (access(2) of a node made in /dev): expected allowed",
+     .configure = DevicesBehaviour,
+     .tell = [](json& c) { Resources(c)["devices"][2]["access"] = "rwm"; }},
+    {.name = "linux.resources/devices-behaviour-mknod-denied",
+     .check_id = "linux.resources",
+     .expect = Expect::kPass,
+     .configure = DevicesNoMknodBehaviour},
     {.name = "linux.resources/host-rdma",
      .check_id = "linux.resources",
      .expect = Expect::kPass,
