@@ -26,11 +26,17 @@ echo "== vm suite: started in the background (pure cgroup v2, Debian's 6.1 kerne
 echo "== spec coverage (README, Spec coverage)"
 build/runtimetest coverage --totals
 status=0
+reports=$(mktemp -d)
+trap 'kill -TERM "$vm_pid" 2>/dev/null || true; rm -rf "$vm_log" "$reports"' EXIT
 for runtime in runc crun; do
   path=$(command -v "$runtime")
   echo "== suite: $runtime"
   build/runtimetest suite --runtime "$path" \
-    --expected-failures suite/expected-failures.txt || status=1
+    --expected-failures suite/expected-failures.txt \
+    --report "json:$reports/$runtime.json" --report "junit:$reports/$runtime.xml" || status=1
+  echo "== report files against their schemas: $runtime"
+  /usr/bin/python3 scripts/check-reports.py "$reports/$runtime.json" "$reports/$runtime.xml" ||
+    status=1
   echo "== judge self-test (every negative blinded must be refused): $runtime"
   build/runtimetest suite --runtime "$path" --blind-negatives \
     --expected-failures suite/expected-failures.txt || status=1

@@ -99,4 +99,38 @@ std::optional<std::string> MissingFeature(const nlohmann::json* features,
   return "`features`: " + path + " does not list \"" + value + "\"";
 }
 
+FeaturesSummary SummarizeFeatures(const nlohmann::json& features) {
+  FeaturesSummary summary;
+  if (!features.is_object()) return summary;
+  auto string_at = [&](const char* key) {
+    auto it = features.find(key);
+    return it != features.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  summary.oci_version_min = string_at("ociVersionMin");
+  summary.oci_version_max = string_at("ociVersionMax");
+  auto linux = features.find("linux");
+  if (linux == features.end() || !linux->is_object()) return summary;
+  if (auto ns = linux->find("namespaces"); ns != linux->end() && ns->is_array()) {
+    for (const nlohmann::json& n : *ns) {
+      if (n.is_string()) summary.namespaces.push_back(n.get<std::string>());
+    }
+  }
+  if (auto cgroup = linux->find("cgroup"); cgroup != linux->end() && cgroup->is_object()) {
+    for (const auto& [key, value] : cgroup->items()) {
+      if (value.is_boolean() && value.get<bool>()) summary.cgroup.push_back(key);
+    }
+  }
+  auto enabled = [&](const char* key) -> std::optional<bool> {
+    auto it = linux->find(key);
+    if (it == linux->end() || !it->is_object()) return std::nullopt;
+    auto e = it->find("enabled");
+    if (e == it->end() || !e->is_boolean()) return std::nullopt;
+    return e->get<bool>();
+  };
+  summary.seccomp = enabled("seccomp");
+  summary.apparmor = enabled("apparmor");
+  summary.selinux = enabled("selinux");
+  return summary;
+}
+
 }  // namespace rt::suite

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "suite/run_record.h"
+
 namespace rt::suite {
 
 // `requirement` is a dotted path into the features document, either
@@ -32,5 +34,10 @@ std::optional<std::string> DeclaredSpecVersion(const nlohmann::json* features,
 // Whether version `have` is at least `need` (semantic versioning: "1.0.2-dev" < "1.0.2"); false
 // when either is not a version.
 bool SpecVersionAtLeast(std::string_view have, std::string_view need);
+
+// The report's short form of a features document: spec versions, namespaces, the cgroup drivers
+// declared true, and whether seccomp, AppArmor and SELinux are enabled. Fields of the wrong type
+// are left out, as absent ones are.
+FeaturesSummary SummarizeFeatures(const nlohmann::json& features);
 
 }  // namespace rt::suite

@@ -576,6 +576,7 @@ std::string OpRunner::Create(const Step& step) {
     if (CutShort()) return "";
   }
   CommandRecord create;
+  create.argv = argv;
   create.command = FormatCommand(argv);
   Result<Child> spawned = Spawn(argv);
   if (!spawned.ok()) {

@@ -35,6 +35,9 @@ std::string SuiteUsage() {
          "                            each with its check blinded (annotation\n"
          "                            org.runtimetest.blind in /spec.json); ok when the judge\n"
          "                            refuses it, not ok when it would still pass\n"
+         "  --report FORMAT:FILE      also write the report to FILE (repeatable), when the\n"
+         "                            run ends or is interrupted: tap (what stdout shows),\n"
+         "                            junit (JUnit XML), json (suite/report.schema.json)\n"
          "  --cleanup                 remove what runs killed earlier (even by SIGKILL) left:\n"
          "                            their processes, containers, state dirs, cgroups, work\n"
          "                            dirs and network interfaces, found by name, only for\n"
@@ -43,6 +46,26 @@ std::string SuiteUsage() {
          "\n"
          "Exit status: 0 nothing failed (expected failures do not count), 1 a scenario failed,\n"
          "2 cannot run, 130/143 interrupted by SIGINT/SIGTERM (after cleaning up).\n";
+}
+
+Result<ReportSpec> ParseReportSpec(std::string_view text) {
+  size_t colon = text.find(':');
+  std::string formats;
+  for (const char* f : kReportFormats) formats += std::string(formats.empty() ? "" : ", ") + f;
+  if (colon == std::string_view::npos) {
+    return Status::Error("--report \"" + std::string(text) +
+                         "\": expected FORMAT:FILE, FORMAT one of " + formats);
+  }
+  ReportSpec spec{.format = std::string(text.substr(0, colon)),
+                  .path = std::string(text.substr(colon + 1))};
+  bool known = false;
+  for (const char* f : kReportFormats) known = known || spec.format == f;
+  if (!known) {
+    return Status::Error("--report \"" + std::string(text) + "\": unknown format \"" + spec.format +
+                         "\", expected one of " + formats);
+  }
+  if (spec.path.empty()) return Status::Error("--report \"" + std::string(text) + "\": no file");
+  return spec;
 }
 
 Result<SuiteOptions> ParseSuiteOptions(const std::vector<std::string>& args) {
@@ -67,13 +90,22 @@ Result<SuiteOptions> ParseSuiteOptions(const std::vector<std::string>& args) {
     Status s;
     if (flag == "--runtime" || flag == "--runtime-arg" || flag == "--filter" ||
         flag == "--timeout" || flag == "--expected-failures" || flag == "--mode" ||
-        flag == "--runtimetest-binary") {
+        flag == "--runtimetest-binary" || flag == "--report") {
       Result<std::string> v = value();
       if (!v.ok()) return v.status();
       if (flag == "--runtime") {
         opts.runtime = *v;
       } else if (flag == "--runtime-arg") {
         opts.runtime_args.push_back(*v);
+      } else if (flag == "--report") {
+        Result<ReportSpec> spec = ParseReportSpec(*v);
+        if (!spec.ok()) return spec.status();
+        for (const ReportSpec& other : opts.reports) {
+          if (other.path == spec->path) {
+            return Status::Error("--report " + *v + ": " + spec->path + " is already a report");
+          }
+        }
+        opts.reports.push_back(*spec);
       } else if (flag == "--filter") {
         opts.filter = *v;
       } else if (flag == "--runtimetest-binary") {

@@ -10,6 +10,18 @@
 
 namespace rt::suite {
 
+// --report FORMAT:FILE
+struct ReportSpec {
+  std::string format;  // "tap", "junit", "json"
+  std::string path;
+};
+
+// The formats --report takes.
+inline constexpr const char* kReportFormats[] = {"tap", "junit", "json"};
+
+// "json:out/run.json" -> {json, out/run.json}; an unknown format or an empty path is an error.
+Result<ReportSpec> ParseReportSpec(std::string_view text);
+
 struct SuiteOptions {
   std::string runtime;                    // --runtime PATH (a bare name is looked up in $PATH)
   std::vector<std::string> runtime_args;  // --runtime-arg ARG, repeatable: global flags
@@ -26,6 +38,7 @@ struct SuiteOptions {
   std::string runtimetest_binary;
   bool cleanup = false;  // --cleanup: remove what killed runs left, then exit
   bool blind_negatives = false;              // --blind-negatives (runner.h RunnerConfig::blind)
+  std::vector<ReportSpec> reports;           // --report FORMAT:FILE, repeatable
 };
 
 // Parses the arguments after "suite". Both "--flag VALUE" and "--flag=VALUE" are accepted.

@@ -297,6 +297,7 @@ void Runner::RunContainerProcess(const std::vector<std::string>& argv, int extra
   Result<Child> child = Spawn(argv, extra_fds);
   if (!child.ok()) {
     CommandRecord record;
+    record.argv = argv;
     record.command = FormatCommand(argv);
     record.spawn_error = child.status();
     r.seen.runtime_stderr += child.status().message();
@@ -304,7 +305,7 @@ void Runner::RunContainerProcess(const std::vector<std::string>& argv, int extra
     return;
   }
   runtime_groups_.push_back(child->process.pid);
-  CommandRecord record = Finish(child.value(), FormatCommand(argv), deadline, interrupt_fd_);
+  CommandRecord record = Finish(child.value(), argv, deadline, interrupt_fd_);
   if (Completed(record, r)) {
     // `run` and `exec` exit with the container process's status; when runtimetest never ran,
     // that exit is the runtime's own, the one to report (also for `exec`).
@@ -329,6 +330,7 @@ std::optional<Child> Runner::Create(const Bundle& bundle, const Deadline& deadli
   std::vector<std::string> argv = runtime_.Argv({"create", "--bundle", bundle.dir, r.container_id});
   AddLaunchFlags(argv, *r.scenario);
   CommandRecord create;
+  create.argv = argv;
   create.command = FormatCommand(argv);
   Result<Child> spawned = Spawn(argv, r.scenario->preserve_fds);
   if (!spawned.ok()) {

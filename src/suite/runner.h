@@ -87,6 +87,9 @@ class Runner {
   // An operation scenario (op_runner.cc): its steps, then the same cleanup.
   ScenarioResult Run(const OpScenario& scenario);
 
+  // The runtime's `features` document, fetched once; null when it has no such subcommand.
+  const nlohmann::json* Features();
+
   // suite_bench: switches RunnerConfig::ops_bare between runs.
   void set_ops_bare(bool bare) { config_.ops_bare = bare; }
 
@@ -131,9 +134,6 @@ class Runner {
   void VerifyGone(ScenarioResult& r, bool also_list);
   // Whether a command ran to its end; else marks the scenario timed out or interrupted.
   bool Completed(const CommandRecord& record, ScenarioResult& r);
-  // The runtime's `features` document, fetched once; null when it has no such subcommand.
-  const nlohmann::json* Features();
-
   const RuntimeClient& runtime_;
   const BinaryStore& binary_;
   std::string work_dir_;

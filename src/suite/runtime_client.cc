@@ -135,10 +135,11 @@ Result<Child> RuntimeClient::SpawnRun(const std::string& bundle, const std::stri
   return Spawn(Argv({"run", "--bundle", bundle, id}));
 }
 
-CommandRecord Finish(Child& child, std::string command, const Deadline& deadline,
+CommandRecord Finish(Child& child, const std::vector<std::string>& argv, const Deadline& deadline,
                      int interrupt_fd) {
   CommandRecord record;
-  record.command = std::move(command);
+  record.argv = argv;
+  record.command = FormatCommand(argv);
   Capture* pipes[] = {&child.out, &child.err};
   WaitFor what{.process = &child.process, .pipes = pipes, .until_eof = true};
   record.end = Wait(what, deadline, interrupt_fd);
@@ -154,11 +155,12 @@ CommandRecord RuntimeClient::RunToEnd(const std::vector<std::string>& argv,
   Result<Child> child = Spawn(argv);
   if (!child.ok()) {
     CommandRecord record;
+    record.argv = argv;
     record.command = FormatCommand(argv);
     record.spawn_error = child.status();
     return record;
   }
-  return Finish(child.value(), FormatCommand(argv), deadline, interrupt_fd);
+  return Finish(child.value(), argv, deadline, interrupt_fd);
 }
 
 CommandRecord RuntimeClient::Start(const std::string& id, const Deadline& deadline,

@@ -16,7 +16,8 @@ namespace rt::suite {
 
 // One runtime invocation as the report shows it.
 struct CommandRecord {
-  std::string command;  // the command line
+  std::vector<std::string> argv;
+  std::string command;  // argv as one line, quoted where needed (FormatCommand)
   ExitStatus exit;
   WaitEnd end = WaitEnd::kDone;  // kTimedOut / kInterrupted: the command was killed
   std::string out, err;
@@ -95,6 +96,7 @@ class RuntimeClient {
 
 // Waits for a spawned command to exit and close its output, killing it on timeout or interrupt,
 // and records the result.
-CommandRecord Finish(Child& child, std::string command, const Deadline& deadline, int interrupt_fd);
+CommandRecord Finish(Child& child, const std::vector<std::string>& argv, const Deadline& deadline,
+                     int interrupt_fd);
 
 }  // namespace rt::suite

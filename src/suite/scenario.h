@@ -76,6 +76,9 @@ struct Scenario {
   void (*update)(nlohmann::json& resources) = nullptr;
 };
 
+// "pass", "check-fails", "runtime-rejects": as --list and the reports name it.
+const char* ExpectName(Expect expect);
+
 // The tables, one per spec area (scenarios/config/<area>.cc).
 std::span<const Scenario> BaselineScenarios();
 std::span<const Scenario> RootScenarios();

@@ -44,4 +44,16 @@ const std::vector<const Scenario*>& AllScenarios() {
   return all;
 }
 
+const char* ExpectName(Expect expect) {
+  switch (expect) {
+    case Expect::kPass:
+      return "pass";
+    case Expect::kCheckFails:
+      return "check-fails";
+    case Expect::kRuntimeRejects:
+      return "runtime-rejects";
+  }
+  return "?";
+}
+
 }  // namespace rt::suite

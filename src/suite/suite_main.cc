@@ -8,36 +8,94 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "suite/bundle.h"
 #include "suite/expected_failures.h"
+#include "suite/features.h"
 #include "suite/files.h"
 #include "suite/interrupt.h"
 #include "suite/leftovers.h"
 #include "suite/op_scenario.h"
 #include "suite/options.h"
+#include "suite/report_files.h"
+#include "suite/run_record.h"
 #include "suite/runner.h"
 #include "suite/runtime_client.h"
 #include "suite/scenario.h"
 #include "suite/tap_report.h"
+#include "util/text.h"
 
 namespace rt::suite {
 namespace {
 
 constexpr int kCannotRun = 2;
 
-// "host: kernel 6.1.0-57-amd64, cgroup v2 only": tells apart the reports of machines (a VM and
-// its host) that ran the same runtime.
-std::string HostFacts() {
+// The host's facts for the report (the TAP comment "host: kernel 6.1.0-57-amd64, cgroup v2
+// only"): they tell apart the reports of machines (a VM and its host) that ran the same runtime.
+HostRecord ObserveHost() {
+  HostRecord host;
   struct utsname names {};
-  std::string kernel = ::uname(&names) == 0 ? std::string(names.release)
-                                            : Status::Errno("unknown (uname", errno).message() + ")";
-  return "host: kernel " + kernel + ", " + sys::DescribeLayout(sys::LayoutOf(HostCgroupMounts()));
+  if (::uname(&names) == 0) {
+    host.kernel = names.release;
+    host.arch = names.machine;
+  } else {
+    host.kernel = Status::Errno("unknown (uname", errno).message() + ")";
+  }
+  host.cgroup_layout = sys::LayoutName(sys::LayoutOf(HostCgroupMounts()));
+  // The kernel's list of active LSMs; without securityfs, what each LSM shows elsewhere.
+  const std::string list_file = "/sys/kernel/security/lsm";
+  if (Result<std::string> list = ReadFile(list_file); list.ok()) {
+    host.lsms_source = list_file;
+    for (std::string_view name : Words(*list, ",\n")) host.lsms.emplace_back(name);
+    return host;
+  }
+  host.lsms_source = "probes (" + list_file +
+                     " unreadable): /sys/module/apparmor/parameters/enabled, /sys/fs/selinux";
+  if (Result<std::string> on = ReadFile("/sys/module/apparmor/parameters/enabled");
+      on.ok() && on->starts_with("Y")) {
+    host.lsms.push_back("apparmor");
+  }
+  struct stat st;
+  if (::stat("/sys/fs/selinux/enforce", &st) == 0) host.lsms.push_back("selinux");
+  return host;
+}
+
+const char* ModeName(Mode mode) { return mode == Mode::kRun ? "run" : "lifecycle"; }
+
+int64_t MicrosecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
+                                                               start)
+      .count();
+}
+
+// The report files of --report, each a RunReport (json, junit, tap).
+Result<std::vector<std::unique_ptr<RunReport>>> OpenReports(const std::vector<ReportSpec>& specs) {
+  std::vector<std::unique_ptr<RunReport>> reports;
+  for (const ReportSpec& spec : specs) {
+    // Refused before the run rather than after it: a directory that is not there.
+    size_t slash = spec.path.rfind('/');
+    std::string dir = slash == std::string::npos ? "." : spec.path.substr(0, slash + 1);
+    if (::access(dir.c_str(), W_OK) != 0) {
+      return Status::Errno("--report " + spec.format + ":" + spec.path + ": " + dir, errno);
+    }
+    if (spec.format == "tap") {
+      reports.push_back(std::make_unique<TapReport>(spec.path));
+    } else if (spec.format == "json") {
+      reports.push_back(std::make_unique<FileReport>(spec.path, ToJson));
+    } else if (spec.format == "junit") {
+      reports.push_back(std::make_unique<FileReport>(spec.path, JunitTextOf));
+    } else {
+      return Status::Error("--report " + spec.format + ":" + spec.path + ": unknown format");
+    }
+  }
+  return reports;
 }
 
 int CannotRun(const std::string& message) {
@@ -95,18 +153,6 @@ Result<std::vector<Entry>> SelectScenarios(const std::string& filter) {
   }
   if (!filter.empty()) ::regfree(&pattern);
   return selected;
-}
-
-const char* ExpectName(Expect expect) {
-  switch (expect) {
-    case Expect::kPass:
-      return "pass";
-    case Expect::kCheckFails:
-      return "check-fails";
-    case Expect::kRuntimeRejects:
-      return "runtime-rejects";
-  }
-  return "?";
 }
 
 // One line on stderr that rewrites itself, only when a person watches.
@@ -236,6 +282,9 @@ int SuiteMain(int argc, char** argv) {
     return 0;
   }
 
+  Result<std::vector<std::unique_ptr<RunReport>>> files = OpenReports(opts.reports);
+  if (!files.ok()) return CannotRun(files.status().message());
+
   Result<std::string> runtime_path = ResolveRuntime(opts.runtime);
   if (!runtime_path.ok()) return CannotRun("--runtime " + runtime_path.status().message());
   RuntimeClient runtime(*runtime_path, opts.runtime_args);
@@ -304,13 +353,38 @@ int SuiteMain(int argc, char** argv) {
     return CannotRun(init.message());
   }
 
-  TapReport report(stdout, info);
-  const char* cgroup_layout = sys::LayoutName(sys::LayoutOf(HostCgroupMounts()));
-  report.Header();
-  report.Comment(HostFacts());
-  report.Comment(info.version.line + ", mode " +
-                 (opts.mode == Mode::kRun ? std::string("run") : std::string("lifecycle")) +
-                 (opts.blind_negatives ? ", negatives blinded (ok: the judge refused)" : ""));
+  RunRecord run;
+  run.tool_version = RUNTIMETEST_VERSION;
+  run.runtime = {.path = info.path,
+                 .name = info.basename,
+                 .version_line = info.version.line,
+                 .version = info.version.version,
+                 .args = opts.runtime_args};
+  if (const nlohmann::json* features = runner.Features()) {
+    run.runtime.features = SummarizeFeatures(*features);
+  }
+  run.host = ObserveHost();
+  run.mode = ModeName(opts.mode);
+  run.blind_negatives = opts.blind_negatives;
+  run.filter = opts.filter;
+  run.started = Rfc3339Utc(::time(nullptr));
+  run.planned = static_cast<int>(selected->size());
+  const auto run_start = std::chrono::steady_clock::now();
+
+  TapReport tap(stdout);
+  std::vector<RunReport*> reports = {&tap};
+  for (const std::unique_ptr<RunReport>& file : *files) reports.push_back(file.get());
+  auto add = [&](const ScenarioResult& result, const ExpectedFailure* known) {
+    run.scenarios.push_back(
+        MakeScenarioRecord(result, Classify(result.outcome, known), known, info));
+    for (RunReport* r : reports) r->Add(run, run.scenarios.back());
+  };
+  auto note = [&](const std::string& text) {
+    run.notes.push_back(text);
+    for (RunReport* r : reports) r->Note(run, text);
+  };
+  const char* cgroup_layout = run.host.cgroup_layout.c_str();
+  for (RunReport* r : reports) r->Begin(run);
   Progress progress;
   std::vector<std::string> kept;
   const ScenarioResult* cut_short = nullptr;
@@ -332,7 +406,7 @@ int SuiteMain(int argc, char** argv) {
                       " does not excuse " + why + ")";
       known = nullptr;
     }
-    report.Add(last, known);
+    add(last, known);
     if (last.bundle_kept) kept.push_back(last.bundle);
   }
   progress.Erase();
@@ -344,7 +418,7 @@ int SuiteMain(int argc, char** argv) {
   for (const std::string& id : SweepLeftovers(runtime, runner, &error)) {
     left.push_back("container " + id + " (`list` showed it)");
   }
-  if (!error.empty()) report.Comment("could not look for containers left behind: " + error);
+  if (!error.empty()) note("could not look for containers left behind: " + error);
 
   Status removed = RemoveTree(binary->path());
   if (kept.empty()) {
@@ -358,9 +432,9 @@ int SuiteMain(int argc, char** argv) {
       listing += dir + "\n";
     }
     Status marked = WriteFile(*work_dir + "/" + kKeptMarker, listing, 0644);
-    if (!marked.ok()) report.Comment("cleanup: " + marked.message());
+    if (!marked.ok()) note("cleanup: " + marked.message());
   }
-  if (!removed.ok()) report.Comment("cleanup: " + removed.message());
+  if (!removed.ok()) note("cleanup: " + removed.message());
 
   // The cgroup parent of the run is expected (empty by now); anything else of this run still on
   // the host is a leak, removed and reported.
@@ -383,21 +457,26 @@ int SuiteMain(int argc, char** argv) {
     sweep.outcome = Outcome::kFail;
     sweep.message = "this run left behind (now removed unless said otherwise):";
     for (const std::string& what : left) sweep.message += " " + what + ";";
-    report.Add(sweep, nullptr);
+    add(sweep, nullptr);
   }
 
   if (signal != 0) {
     const char* name = sigabbrev_np(signal);
-    std::string reason = std::string("interrupted by SIG") + (name ? name : "?");
+    run.interrupted = std::string("interrupted by SIG") + (name ? name : "?");
     if (cut_short) {
-      reason +=
+      run.interrupted +=
           " during " + std::string(cut_short->name()) + " (its container and bundle were removed)";
     }
-    report.BailOut(reason);
   }
-  report.Finish();
-  if (signal != 0) return 128 + signal;
-  return report.tally().failed > 0 ? 1 : 0;
+  run.duration_us = MicrosecondsSince(run_start);
+  int status = signal != 0 ? 128 + signal : tap.tally().failed > 0 ? 1 : 0;
+  for (RunReport* r : reports) {
+    if (Status written = r->Finish(run); !written.ok()) {
+      std::fprintf(stderr, "runtimetest suite: report: %s\n", written.message().c_str());
+      if (status == 0) status = kCannotRun;
+    }
+  }
+  return status;
 }
 
 }  // namespace rt::suite

@@ -1,13 +1,16 @@
 // The `suite` face end to end, through the built binary: its command line, and (as root, where
 // runc is installed) a few scenarios against runc that must pass and leave nothing behind.
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 
+#include "suite/files.h"
 #include "suite/process.h"
+#include "suite/run_record.h"
 
 #ifdef RT_BINARY
 
@@ -260,6 +263,143 @@ TEST(SuiteMainTest, ATimeoutInTheMiddleOfASequenceNamesTheStepAndLeavesNothing) 
        -1);
   EXPECT_EQ(child.out.data.find("runtimetest-" + std::to_string(ran.pid) + "-"), std::string::npos)
       << child.out.data;
+}
+
+// A scratch directory for report files, removed with what is in it.
+struct ReportDir {
+  std::string path;
+  ReportDir() {
+    char tmpl[] = "/tmp/runtimetest-reports-XXXXXX";
+    path = ::mkdtemp(tmpl);
+  }
+  ~ReportDir() { RemoveTree(path); }
+};
+
+// scripts/check-reports.py on `files`: "" when each is valid, else what it printed.
+std::string CheckReports(const std::vector<std::string>& files) {
+  std::vector<std::string> argv = {"/usr/bin/python3",
+                                   std::string(RT_SOURCE_DIR) + "/scripts/check-reports.py"};
+  argv.insert(argv.end(), files.begin(), files.end());
+  Result<Child> spawned = Spawn(argv);
+  if (!spawned.ok()) return spawned.status().message();
+  Child& child = spawned.value();
+  Capture* pipes[] = {&child.out, &child.err};
+  Wait(WaitFor{.process = &child.process, .pipes = pipes, .until_eof = true}, Deadline::Never(),
+       -1);
+  if (child.process.status && child.process.status->Success()) return "";
+  return child.out.data + child.err.data +
+         " (needs python3-jsonschema and libxml2-utils: scripts/install-deps.sh)";
+}
+
+TEST(SuiteMainTest, TheReportFilesOfARealRunAreValidAndAgreeWithTheTapStream) {
+  const char* runc = "/usr/sbin/runc";
+  if (::geteuid() != 0 || ::access(runc, X_OK) != 0) GTEST_SKIP() << "needs root and " << runc;
+  std::vector<std::string> inside;
+  if (!InsideBinary(inside)) GTEST_SKIP() << "sanitized build and no RT_STATIC_BINARY";
+  // The runtime sets another hostname than config.json asks: hostname/set fails, with evidence
+  // that the JUnit file must carry as text; the negative still passes.
+  Wrapper w(
+      "prev=; for a in \"$@\"; do [ \"$prev\" = --bundle ] && sed -i "
+      "'s/\"hostname\": *\"[^\"]*\"/\"hostname\": \"wrapped<\\&>\"/' \"$a/config.json\"; "
+      "prev=$a; done");
+  ReportDir dir;
+  const std::string json = dir.path + "/run.json", junit = dir.path + "/run.xml",
+                    tap = dir.path + "/run.tap";
+  std::vector<std::string> args = {"--runtime",
+                                   w.path,
+                                   "--filter",
+                                   "^hostname/(set|mismatch)$",
+                                   "--report",
+                                   "json:" + json,
+                                   "--report=junit:" + junit,
+                                   "--report",
+                                   "tap:" + tap};
+  args.insert(args.end(), inside.begin(), inside.end());
+  Ran ran = RunBinary(args);
+  EXPECT_EQ(ran.exit.Describe(), "exit 1") << ran.out << ran.err;
+  EXPECT_EQ(Red(ran.out), std::vector<std::string>{"hostname/set"}) << ran.out;
+  EXPECT_EQ(CheckReports({json, junit}), "");
+
+  Result<std::string> tap_text = ReadFile(tap);
+  ASSERT_TRUE(tap_text.ok()) << tap_text.status().message();
+  EXPECT_EQ(*tap_text, ran.out);
+  Result<std::string> json_text = ReadFile(json);
+  ASSERT_TRUE(json_text.ok()) << json_text.status().message();
+  Result<RunRecord> run = ParseRunRecord(*json_text);
+  ASSERT_TRUE(run.ok()) << run.status().message();
+  ASSERT_EQ(run->scenarios.size(), 2u);
+  EXPECT_EQ(run->runtime.path, w.path);
+  EXPECT_EQ(run->planned, 2);
+  EXPECT_EQ(run->scenarios[0].name, "hostname/set");
+  EXPECT_EQ(run->scenarios[0].verdict, Reported::kFail);
+  EXPECT_EQ(run->scenarios[0].spec_ref, "config.md#hostname");
+  EXPECT_EQ(run->scenarios[0].level, "MUST");
+  EXPECT_NE(run->scenarios[0].message.find("wrapped<&>"), std::string::npos)
+      << run->scenarios[0].message;
+  EXPECT_EQ(run->scenarios[1].verdict, Reported::kPass);
+  ASSERT_FALSE(run->scenarios[0].commands.empty());
+  EXPECT_EQ(run->scenarios[0].commands[0].argv[1], "run");
+  Result<std::string> junit_text = ReadFile(junit);
+  ASSERT_TRUE(junit_text.ok()) << junit_text.status().message();
+  EXPECT_NE(junit_text->find("<testcase classname=\"runc.hostname\" name=\"hostname/set\""),
+            std::string::npos)
+      << *junit_text;
+  EXPECT_NE(junit_text->find("found &quot;wrapped&lt;&amp;&gt;&quot;"), std::string::npos)
+      << *junit_text;
+}
+
+TEST(SuiteMainTest, AnInterruptedRunStillWritesItsReportFiles) {
+  const char* runc = "/usr/sbin/runc";
+  if (::geteuid() != 0 || ::access(runc, X_OK) != 0) GTEST_SKIP() << "needs root and " << runc;
+  std::vector<std::string> inside;
+  if (!InsideBinary(inside)) GTEST_SKIP() << "sanitized build and no RT_STATIC_BINARY";
+  Wrapper w("[ \"$1\" = run ] && exec sleep 60");  // the first scenario hangs until SIGTERM
+  ReportDir dir;
+  const std::string json = dir.path + "/run.json", junit = dir.path + "/run.xml";
+  std::vector<std::string> args = {RT_BINARY,  "suite",         "--runtime", w.path,
+                                   "--filter", "^hostname/",    "--report",  "json:" + json,
+                                   "--report", "junit:" + junit};
+  args.insert(args.end(), inside.begin(), inside.end());
+  Result<Child> spawned = Spawn(args);
+  ASSERT_TRUE(spawned.ok()) << spawned.status().message();
+  Child& child = spawned.value();
+  // The TAP header is written before the first scenario starts.
+  std::string out;
+  char buf[4096];
+  while (out.find(", mode run\n") == std::string::npos) {
+    ssize_t n = ::read(child.out.fd.get(), buf, sizeof buf);
+    ASSERT_GT(n, 0) << out;
+    out.append(buf, n);
+  }
+  ::kill(child.process.pid, SIGTERM);
+  Capture* pipes[] = {&child.out, &child.err};
+  Wait(WaitFor{.process = &child.process, .pipes = pipes, .until_eof = true}, Deadline::Never(),
+       -1);
+  out += child.out.data;
+  EXPECT_EQ(child.process.status->Describe(), "exit 143") << out;
+  EXPECT_NE(out.find("Bail out! interrupted by SIGTERM"), std::string::npos) << out;
+  EXPECT_EQ(CheckReports({json, junit}), "");
+  Result<std::string> json_text = ReadFile(json);
+  ASSERT_TRUE(json_text.ok()) << json_text.status().message();
+  Result<RunRecord> run = ParseRunRecord(*json_text);
+  ASSERT_TRUE(run.ok()) << run.status().message();
+  EXPECT_TRUE(run->interrupted.starts_with("interrupted by SIGTERM")) << run->interrupted;
+  EXPECT_EQ(run->planned, 3);
+  EXPECT_TRUE(run->scenarios.empty());
+}
+
+TEST(SuiteMainTest, AReportIntoADirectoryThatIsNotThereIsRefusedBeforeTheRun) {
+  Ran ran = RunBinary({"--runtime", "runc", "--report", "json:/nonexistent/dir/run.json"});
+  EXPECT_EQ(ran.exit.Describe(), "exit 2");
+  EXPECT_EQ(ran.err,
+            "runtimetest suite: --report json:/nonexistent/dir/run.json: /nonexistent/dir/: No "
+            "such file or directory\n");
+  ran = RunBinary({"--runtime", "runc", "--report", "xml:run.xml"});
+  EXPECT_EQ(ran.exit.Describe(), "exit 2");
+  EXPECT_TRUE(
+      ran.err.starts_with("runtimetest suite: --report \"xml:run.xml\": unknown format "
+                          "\"xml\", expected one of tap, junit, json\n"))
+      << ran.err;
 }
 
 }  // namespace

@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "checks/check.h"
+#include "suite/files.h"
+#include "sys/cgroup.h"
 #include "util/text.h"
 
 namespace rt::suite {
@@ -11,6 +14,15 @@ constexpr size_t kStdoutTailLines = 20;
 constexpr size_t kStderrTailLines = 40;
 
 const char* ModeName(Mode mode) { return mode == Mode::kRun ? "run" : "lifecycle"; }
+
+// "cgroup v1 only" for "v1" (sys::LayoutName), as the host comment says it.
+const char* DescribeLayoutNamed(std::string_view name) {
+  for (sys::CgroupLayout layout :
+       {sys::CgroupLayout::kV1, sys::CgroupLayout::kHybrid, sys::CgroupLayout::kV2}) {
+    if (name == sys::LayoutName(layout)) return sys::DescribeLayout(layout);
+  }
+  return sys::DescribeLayout(sys::CgroupLayout::kNone);
+}
 
 // Bytes a YAML block scalar cannot carry (control characters other than tab) as \xNN.
 std::string Printable(std::string_view text) {
@@ -114,28 +126,6 @@ Reported Classify(Outcome outcome, const ExpectedFailure* known) {
   return Reported::kFail;
 }
 
-void Tally::Add(Reported reported) {
-  switch (reported) {
-    case Reported::kPass:
-      ++passed;
-      break;
-    case Reported::kFail:
-      ++failed;
-      break;
-    case Reported::kSkip:
-      ++skipped;
-      break;
-    case Reported::kExpectedFailure:
-      ++skipped;
-      ++expected_failures;
-      break;
-    case Reported::kUnexpectedPass:
-      ++passed;
-      ++unexpected_passes;
-      break;
-  }
-}
-
 std::string FormatSummary(const Tally& tally) {
   return std::to_string(tally.passed) + " passed, " + std::to_string(tally.failed) + " failed, " +
          std::to_string(tally.skipped) + " skipped";
@@ -165,35 +155,13 @@ std::string FormatYamlBlock(const std::vector<std::pair<std::string, std::string
   return out + "  ...\n";
 }
 
-std::string FormatTestPoint(int number, const ScenarioResult& result, Reported reported,
-                            const ExpectedFailure* known, const RuntimeInfo& runtime) {
-  bool ok = reported == Reported::kPass || reported == Reported::kSkip ||
-            reported == Reported::kUnexpectedPass;
-  std::string line = std::string(ok ? "ok " : "not ok ") + std::to_string(number) + " - " +
-                     runtime.basename + " " + result.name();
-  switch (reported) {
-    case Reported::kSkip:
-      line += " # SKIP " + result.message;
-      break;
-    case Reported::kExpectedFailure:
-      line += " # TODO expected failure: " + known->reason;
-      break;
-    case Reported::kUnexpectedPass:
-      line += " # TODO unexpectedly passed (listed as expected failure: " + known->reason + ")";
-      break;
-    default:
-      break;
-  }
-  if (reported == Reported::kPass && !result.message.empty()) {
-    line += " - " + EscapeHash(result.message);  // e.g. why a blinded negative was refused
-  }
-  line += "\n";
-  if (reported != Reported::kFail && reported != Reported::kExpectedFailure) return line;
+namespace {
 
-  if (result.op != nullptr) return line + FormatYamlBlock(OpFields(result, runtime));
-
+// The YAML fields of a failed config scenario: the scenario's own check line first, then the
+// judge's reason when it differs, the commands and what runtimetest and the runtime printed.
+std::vector<std::pair<std::string, std::string>> ConfigFields(const ScenarioResult& result,
+                                                              const RuntimeInfo& runtime) {
   const Observation& seen = result.seen;
-  // The scenario's own check line speaks first; the judge's reason follows when it differs.
   std::string message = result.message;
   if (RuntimetestRan(seen.container_stdout) && !FindingLines(seen).empty()) {
     message = ScenarioCheckLine(*result.scenario, FindingLines(seen));
@@ -226,37 +194,155 @@ std::string FormatTestPoint(int number, const ScenarioResult& result, Reported r
     fields.emplace_back("bundle_kept", result.bundle);
     fields.emplace_back("rerun", result.rerun);
   }
-  return line + FormatYamlBlock(fields);
+  return fields;
 }
 
-TapReport::TapReport(std::FILE* out, RuntimeInfo runtime)
-    : out_(out), runtime_(std::move(runtime)) {}
-
-void TapReport::Header() { Write("TAP version 13\n"); }
-
-void TapReport::Add(const ScenarioResult& result, const ExpectedFailure* known) {
-  Reported reported = Classify(result.outcome, known);
-  tally_.Add(reported);
-  Write(FormatTestPoint(++number_, result, reported, known, runtime_));
+const char* ExpectName(const ScenarioResult& result) {
+  if (result.op != nullptr) return result.op->fails_at >= 0 ? "ops-negative" : "ops";
+  return ExpectName(result.scenario->expect);
 }
 
-void TapReport::Comment(std::string_view text) { Write("# " + std::string(text) + "\n"); }
-
-void TapReport::BailOut(std::string_view reason) {
-  Write("Bail out! " + std::string(reason) + "\n");
+CommandRun RecordCommand(const CommandRecord& c) {
+  CommandRun run{.argv = c.argv,
+                 .command = c.command,
+                 .result = c.Describe(),
+                 .failure_expected = c.failure_expected,
+                 .out = c.out,
+                 .err = c.err};
+  if (c.spawn_error.ok() && c.end == WaitEnd::kDone && c.exit.known) {
+    if (c.exit.signal != 0) {
+      run.signal = c.exit.signal;
+    } else {
+      run.exit_code = c.exit.code;
+    }
+  }
+  return run;
 }
 
-void TapReport::Finish() {
-  std::string text = "1.." + std::to_string(number_) + "\n";
+}  // namespace
+
+ScenarioRecord MakeScenarioRecord(const ScenarioResult& result, Reported reported,
+                                  const ExpectedFailure* known, const RuntimeInfo& runtime) {
+  ScenarioRecord s{
+      .name = result.name(),
+      .kind = result.op != nullptr ? "op" : "config",
+      .expect = ExpectName(result),
+      .verdict = reported,
+      .message = result.message,
+      .duration_us = std::chrono::duration_cast<std::chrono::microseconds>(result.elapsed).count(),
+      .container_id = result.container_id,
+      .bundle_kept = result.bundle_kept ? result.bundle : "",
+      .rerun = result.bundle_kept ? result.rerun : ""};
+  if (result.op != nullptr) {
+    // "ops/state/lifecycle": the check is the area, "ops/state".
+    std::string_view name = result.op->name;
+    s.check_id = std::string(name.substr(0, name.rfind('/')));
+    s.spec_ref = result.op->ref;
+    s.level = result.op->level;
+  } else {
+    s.check_id = result.scenario->check_id;
+    for (const checks::CheckDef& check : checks::AllChecks()) {
+      if (check.id == s.check_id) {
+        s.spec_ref = check.reference;
+        s.level = report::LevelName(check.level);
+      }
+    }
+  }
+  if (known != nullptr &&
+      (reported == Reported::kExpectedFailure || reported == Reported::kUnexpectedPass)) {
+    s.known_reason = known->reason;
+    s.known_line = known->line;
+  }
+  if (reported == Reported::kFail || reported == Reported::kExpectedFailure) {
+    s.details = result.op != nullptr ? OpFields(result, runtime) : ConfigFields(result, runtime);
+    s.message = s.details.front().second;
+  }
+  for (const CommandRecord& c : result.commands) s.commands.push_back(RecordCommand(c));
+  s.outputs = {.container_stdout = result.seen.container_stdout,
+               .container_stderr = result.seen.container_stderr,
+               .runtime_stderr = result.seen.runtime_stderr,
+               .host_check_stderr = result.seen.host_stderr};
+  if (result.step_failure && !result.step_failure->container_output.empty() &&
+      s.outputs.container_stdout.empty()) {
+    s.outputs.container_stdout = result.step_failure->container_output;
+  }
+  return s;
+}
+
+std::string FormatTestPoint(int number, std::string_view runtime_name, const ScenarioRecord& s) {
+  const Reported reported = s.verdict;
+  bool ok = reported == Reported::kPass || reported == Reported::kSkip ||
+            reported == Reported::kUnexpectedPass;
+  std::string line = std::string(ok ? "ok " : "not ok ") + std::to_string(number) + " - " +
+                     std::string(runtime_name) + " " + s.name;
+  switch (reported) {
+    case Reported::kSkip:
+      line += " # SKIP " + s.message;
+      break;
+    case Reported::kExpectedFailure:
+      line += " # TODO expected failure: " + s.known_reason;
+      break;
+    case Reported::kUnexpectedPass:
+      line += " # TODO unexpectedly passed (listed as expected failure: " + s.known_reason + ")";
+      break;
+    default:
+      break;
+  }
+  if (reported == Reported::kPass && !s.message.empty()) {
+    line += " - " + EscapeHash(s.message);  // e.g. why a blinded negative was refused
+  }
+  line += "\n";
+  if (reported != Reported::kFail && reported != Reported::kExpectedFailure) return line;
+  return line + FormatYamlBlock(s.details);
+}
+
+std::string FormatTestPoint(int number, const ScenarioResult& result, Reported reported,
+                            const ExpectedFailure* known, const RuntimeInfo& runtime) {
+  return FormatTestPoint(number, runtime.basename,
+                         MakeScenarioRecord(result, reported, known, runtime));
+}
+
+TapReport::TapReport(std::FILE* out) : out_(out) {}
+
+TapReport::TapReport(std::string file_path) : file_path_(std::move(file_path)) {}
+
+void TapReport::Begin(const RunRecord& run) {
+  std::string text = "TAP version 13\n";
+  text += "# host: kernel " + run.host.kernel + ", " + DescribeLayoutNamed(run.host.cgroup_layout) +
+          "\n";
+  text += "# " + run.runtime.version_line + ", mode " + run.mode +
+          (run.blind_negatives ? ", negatives blinded (ok: the judge refused)" : "") + "\n";
+  Write(text);
+}
+
+void TapReport::Add(const RunRecord& run, const ScenarioRecord& scenario) {
+  tally_.Add(scenario.verdict);
+  Write(FormatTestPoint(++number_, run.runtime.name, scenario));
+}
+
+void TapReport::Note(const RunRecord&, std::string_view text) {
+  Write("# " + std::string(text) + "\n");
+}
+
+Status TapReport::Finish(const RunRecord& run) {
+  std::string text;
+  if (!run.interrupted.empty()) text += "Bail out! " + run.interrupted + "\n";
+  text += "1.." + std::to_string(number_) + "\n";
   if (tally_.expected_failures > 0 || tally_.unexpected_passes > 0) {
     text += "# " + std::to_string(tally_.expected_failures) +
             " expected failures (counted as skipped), " + std::to_string(tally_.unexpected_passes) +
             " listed as expected failures but passed (counted as passed)\n";
   }
   Write(text + FormatSummary(tally_) + "\n");
+  if (file_path_.empty()) return Status::Ok();
+  return WriteFileAtomically(file_path_, text_, 0644);
 }
 
 void TapReport::Write(const std::string& text) {
+  if (out_ == nullptr) {
+    text_ += text;
+    return;
+  }
   std::fwrite(text.data(), 1, text.size(), out_);
   std::fflush(out_);
 }

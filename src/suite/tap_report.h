@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "suite/expected_failures.h"
+#include "suite/run_record.h"
 #include "suite/runner.h"
 
 namespace rt::suite {
@@ -22,20 +23,8 @@ struct RuntimeInfo {
   Mode mode = Mode::kRun;
 };
 
-enum class Reported { kPass, kFail, kSkip, kExpectedFailure, kUnexpectedPass };
-
 // How a result is reported once the expected failures are taken into account.
 Reported Classify(Outcome outcome, const ExpectedFailure* known);
-
-struct Tally {
-  int passed = 0;
-  int failed = 0;
-  int skipped = 0;
-  int expected_failures = 0;  // also counted in skipped
-  int unexpected_passes = 0;  // also counted in passed
-  int total() const { return passed + failed + skipped; }
-  void Add(Reported reported);
-};
 
 // "3 passed, 1 failed, 2 skipped"
 std::string FormatSummary(const Tally& tally);
@@ -49,25 +38,49 @@ std::string FormatYamlBlock(const std::vector<std::pair<std::string, std::string
 std::vector<std::pair<std::string, std::string>> OpFields(const ScenarioResult& result,
                                                           const RuntimeInfo& runtime);
 
-// The test point (and its YAML block where there is something to show) for one result.
+// The model's record of one result: verdict, headline, the YAML fields TAP shows under a failure
+// (expected failures too), commands with their output, timing, and the scenario's check, spec
+// section and level.
+ScenarioRecord MakeScenarioRecord(const ScenarioResult& result, Reported reported,
+                                  const ExpectedFailure* known, const RuntimeInfo& runtime);
+
+// The test point (and its YAML block where there is something to show) for one record;
+// `runtime_name` names it ("ok 3 - runc hostname/set").
+std::string FormatTestPoint(int number, std::string_view runtime_name, const ScenarioRecord& s);
+// The same, made from a result.
 std::string FormatTestPoint(int number, const ScenarioResult& result, Reported reported,
                             const ExpectedFailure* known, const RuntimeInfo& runtime);
 
-// Writes the report as the suite goes, flushing after every test point.
-class TapReport {
+// The report files and the TAP stream are made from the run model through this interface: the
+// suite calls Begin once the run's facts are known, Add after each scenario (the record is
+// run.scenarios.back()), Note for a comment of the run, and Finish at the end, also after an
+// interruption (with what ran).
+class RunReport {
  public:
-  TapReport(std::FILE* out, RuntimeInfo runtime);
-  void Header();
-  void Add(const ScenarioResult& result, const ExpectedFailure* known);
-  void Comment(std::string_view text);  // "# text"
-  void BailOut(std::string_view reason);
-  void Finish();  // the plan and the closing summary line
+  virtual ~RunReport() = default;
+  virtual void Begin(const RunRecord& run) = 0;
+  virtual void Add(const RunRecord& run, const ScenarioRecord& scenario) = 0;
+  virtual void Note(const RunRecord& run, std::string_view text) = 0;
+  virtual Status Finish(const RunRecord& run) = 0;
+};
+
+// TAP 13 as the suite goes: to a stream, flushed after every test point, or collected and
+// written to a file at Finish.
+class TapReport : public RunReport {
+ public:
+  explicit TapReport(std::FILE* out);         // streams
+  explicit TapReport(std::string file_path);  // a file, written at Finish (atomically)
+  void Begin(const RunRecord& run) override;
+  void Add(const RunRecord& run, const ScenarioRecord& scenario) override;
+  void Note(const RunRecord& run, std::string_view text) override;
+  Status Finish(const RunRecord& run) override;  // Bail out (if interrupted), plan, summary
   const Tally& tally() const { return tally_; }
 
  private:
   void Write(const std::string& text);
-  std::FILE* out_;
-  RuntimeInfo runtime_;
+  std::FILE* out_ = nullptr;
+  std::string file_path_;
+  std::string text_;  // the file's contents so far
   Tally tally_;
   int number_ = 0;
 };

@@ -1,6 +1,9 @@
 #include "suite/tap_report.h"
 
 #include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include "suite/files.h"
 
 namespace rt::suite {
 namespace {
@@ -145,25 +148,79 @@ TEST(TapReportTest, YamlBlockScalarsKeepLeadingSpacesAndEscapeControlBytes) {
             "  ...\n");
 }
 
-TEST(TapReportTest, WholeReport) {
+RunRecord ARun() {
+  RunRecord run;
+  run.runtime = {.path = "/usr/sbin/runc", .name = "runc", .version_line = "runc version 1.1.5"};
+  run.host = {.kernel = "6.1.0", .cgroup_layout = "v2"};
+  run.mode = "run";
+  return run;
+}
+
+// Runs a report through the calls the suite makes: two results, a note, then Finish.
+void Drive(RunReport& report, RunRecord& run) {
+  report.Begin(run);
+  for (auto [outcome, message] :
+       {std::pair{Outcome::kPass, ""}, std::pair{Outcome::kSkip, "why"}}) {
+    ScenarioResult r = Result(outcome, message);
+    run.scenarios.push_back(MakeScenarioRecord(r, Classify(outcome, nullptr), nullptr, Runc()));
+    report.Add(run, run.scenarios.back());
+  }
+  report.Note(run, "cleanup: something");
+  EXPECT_TRUE(report.Finish(run).ok());
+}
+
+std::string ReadAll(std::FILE* f) {
+  std::rewind(f);
+  std::string text;
+  char buf[512];
+  while (size_t n = std::fread(buf, 1, sizeof buf, f)) text.append(buf, n);
+  return text;
+}
+
+TEST(TapReportTest, WholeReportOnAStreamAndTheSameInAFile) {
   std::FILE* out = std::tmpfile();
   ASSERT_NE(out, nullptr);
-  TapReport report(out, Runc());
-  report.Header();
-  report.Add(Result(Outcome::kPass, ""), nullptr);
-  report.Add(Result(Outcome::kSkip, "why"), nullptr);
-  report.Finish();
-  std::rewind(out);
-  char buf[512] = {};
-  size_t n = std::fread(buf, 1, sizeof buf - 1, out);
+  RunRecord run = ARun();
+  TapReport report(out);
+  Drive(report, run);
+  std::string streamed = ReadAll(out);
   std::fclose(out);
-  EXPECT_EQ(std::string(buf, n),
+  EXPECT_EQ(streamed,
             "TAP version 13\n"
+            "# host: kernel 6.1.0, cgroup v2 only\n"
+            "# runc version 1.1.5, mode run\n"
             "ok 1 - runc hostname/set\n"
             "ok 2 - runc hostname/set # SKIP why\n"
+            "# cleanup: something\n"
             "1..2\n"
             "1 passed, 0 failed, 1 skipped\n");
   EXPECT_EQ(report.tally().failed, 0);
+
+  char dir[] = "/tmp/tap_report_test.XXXXXX";
+  ASSERT_NE(::mkdtemp(dir), nullptr);
+  const std::string path = std::string(dir) + "/report.tap";
+  RunRecord again = ARun();
+  TapReport file(path);
+  Drive(file, again);
+  rt::Result<std::string> written = ReadFile(path);
+  ASSERT_TRUE(written.ok()) << written.status().message();
+  EXPECT_EQ(*written, streamed);
+  RemoveTree(dir);
+}
+
+TEST(TapReportTest, AnInterruptedRunBailsOutBeforeThePlan) {
+  std::FILE* out = std::tmpfile();
+  ASSERT_NE(out, nullptr);
+  RunRecord run = ARun();
+  run.interrupted = "interrupted by SIGINT";
+  TapReport report(out);
+  report.Begin(run);
+  EXPECT_TRUE(report.Finish(run).ok());
+  std::string text = ReadAll(out);
+  std::fclose(out);
+  EXPECT_TRUE(
+      text.ends_with("Bail out! interrupted by SIGINT\n1..0\n0 passed, 0 failed, 0 skipped\n"))
+      << text;
 }
 
 TEST(TapReportTest, AFailedOperationScenarioShowsItsStepCommandsAndOutput) {

@@ -1,0 +1,60 @@
+#!/usr/bin/python3
+"""Checks report files of `runtimetest suite --report`: each JSON file against
+suite/report.schema.json (JSON Schema 2020-12, python3-jsonschema), and that its summary counts
+its scenarios' verdicts; each JUnit file against suite/junit.xsd (xmllint, libxml2-utils).
+
+usage: scripts/check-reports.py FILE.json|FILE.xml ...   (exit 0: every file is valid)
+"""
+import json
+import os
+import subprocess
+import sys
+
+import jsonschema
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def check_json(path, schema):
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(doc), key=lambda e: list(e.path))
+    problems = ["/".join(str(p) for p in e.path) + ": " + e.message for e in errors]
+    if not problems:
+        verdicts = [s["verdict"] for s in doc["scenarios"]]
+        count = {v: verdicts.count(v) for v in
+                 ("pass", "fail", "skip", "expected-failure", "unexpected-pass")}
+        want = {"passed": count["pass"] + count["unexpected-pass"], "failed": count["fail"],
+                "skipped": count["skip"] + count["expected-failure"],
+                "expected_failures": count["expected-failure"],
+                "unexpected_passes": count["unexpected-pass"], "total": len(verdicts)}
+        if doc["summary"] != want:
+            problems.append("summary %s does not count the verdicts %s" % (doc["summary"], want))
+    return problems
+
+
+def main(paths):
+    if not paths:
+        print(__doc__, file=sys.stderr)
+        return 2
+    with open(os.path.join(ROOT, "suite", "report.schema.json"), encoding="utf-8") as f:
+        schema = json.load(f)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    status = 0
+    for path in paths:
+        if path.endswith(".json"):
+            problems = check_json(path, schema)
+        else:
+            run = subprocess.run(["xmllint", "--noout", "--schema",
+                                  os.path.join(ROOT, "suite", "junit.xsd"), path],
+                                 capture_output=True, text=True)
+            problems = [] if run.returncode == 0 else [run.stderr.strip()]
+        for p in problems:
+            print("%s: %s" % (path, p))
+        print("%s: %s" % (path, "valid" if not problems else "NOT VALID"))
+        status = status or (1 if problems else 0)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,375 @@
+#include "suite/run_record.h"
+
+#include <time.h>
+
+#include <nlohmann/json.hpp>
+
+namespace rt::suite {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kReportedNames[] = {"pass", "fail", "skip", "expected-failure",
+                                          "unexpected-pass"};
+
+json StringArray(const std::vector<std::string>& values) {
+  json a = json::array();
+  for (const std::string& v : values) a.push_back(v);
+  return a;
+}
+
+json OptionalBool(const std::optional<bool>& b) { return b ? json(*b) : json(nullptr); }
+
+json FeaturesJson(const std::optional<FeaturesSummary>& f) {
+  if (!f) return nullptr;
+  return {{"oci_version_min", f->oci_version_min},    {"oci_version_max", f->oci_version_max},
+          {"namespaces", StringArray(f->namespaces)}, {"cgroup", StringArray(f->cgroup)},
+          {"seccomp", OptionalBool(f->seccomp)},      {"apparmor", OptionalBool(f->apparmor)},
+          {"selinux", OptionalBool(f->selinux)}};
+}
+
+json CommandJson(const CommandRun& c) {
+  return {{"argv", StringArray(c.argv)},
+          {"command", c.command},
+          {"result", c.result},
+          {"exit_code", c.exit_code ? json(*c.exit_code) : json(nullptr)},
+          {"signal", c.signal},
+          {"failure_expected", c.failure_expected},
+          {"stdout", c.out},
+          {"stderr", c.err}};
+}
+
+json ScenarioJson(const ScenarioRecord& s) {
+  json details = json::array();
+  for (const auto& [field, value] : s.details)
+    details.push_back({{"field", field}, {"value", value}});
+  json commands = json::array();
+  for (const CommandRun& c : s.commands) commands.push_back(CommandJson(c));
+  json j = {{"name", s.name},
+            {"kind", s.kind},
+            {"check_id", s.check_id},
+            {"spec_ref", s.spec_ref},
+            {"level", s.level},
+            {"expect", s.expect},
+            {"verdict", ReportedName(s.verdict)},
+            {"message", s.message},
+            {"details", std::move(details)},
+            {"duration_us", s.duration_us},
+            {"container_id", s.container_id},
+            {"bundle_kept", s.bundle_kept},
+            {"rerun", s.rerun},
+            {"commands", std::move(commands)},
+            {"outputs",
+             {{"container_stdout", s.outputs.container_stdout},
+              {"container_stderr", s.outputs.container_stderr},
+              {"runtime_stderr", s.outputs.runtime_stderr},
+              {"host_check_stderr", s.outputs.host_check_stderr}}}};
+  if (s.verdict == Reported::kExpectedFailure || s.verdict == Reported::kUnexpectedPass) {
+    j["expected_failure"] = {{"reason", s.known_reason}, {"line", s.known_line}};
+  } else {
+    j["expected_failure"] = nullptr;
+  }
+  return j;
+}
+
+// Reads fields of one JSON object, naming the path of the first that is missing or of the wrong
+// type. Later reads after an error do nothing, so a caller checks status() once at the end.
+class Reader {
+ public:
+  Reader(const json& object, std::string path, Status* status)
+      : j_(object), path_(std::move(path)), status_(status) {
+    if (status_->ok() && !j_.is_object()) {
+      *status_ =
+          Status::Error(path_.empty() ? "expected an object" : path_ + ": expected an object");
+    }
+  }
+
+  const json* Field(const char* key, bool (json::*is)() const noexcept, const char* what) {
+    if (!status_->ok()) return nullptr;
+    auto it = j_.find(key);
+    if (it == j_.end()) {
+      Fail(Path(key), "missing");
+      return nullptr;
+    }
+    if (!((*it).*is)()) {
+      Fail(Path(key), std::string("expected ") + what + ", found " + it->dump());
+      return nullptr;
+    }
+    return &*it;
+  }
+  void String(const char* key, std::string& out) {
+    if (const json* v = Field(key, &json::is_string, "a string")) out = v->get<std::string>();
+  }
+  void Bool(const char* key, bool& out) {
+    if (const json* v = Field(key, &json::is_boolean, "true or false")) out = v->get<bool>();
+  }
+  void Int(const char* key, int64_t& out) {
+    if (const json* v = Field(key, &json::is_number_integer, "an integer")) out = v->get<int64_t>();
+  }
+  void Int(const char* key, int& out) {
+    int64_t wide = 0;
+    Int(key, wide);
+    if (wide < INT32_MIN || wide > INT32_MAX) Fail(Path(key), "out of range");
+    out = static_cast<int>(wide);
+  }
+  void Strings(const char* key, std::vector<std::string>& out) {
+    const json* a = Field(key, &json::is_array, "an array");
+    if (a == nullptr) return;
+    for (size_t i = 0; i < a->size(); ++i) {
+      if (!(*a)[i].is_string()) {
+        Fail(Path(key) + "[" + std::to_string(i) + "]", "expected a string");
+        return;
+      }
+      out.push_back((*a)[i].get<std::string>());
+    }
+  }
+  void OptionalBool(const char* key, std::optional<bool>& out) {
+    if (!status_->ok()) return;
+    auto it = j_.find(key);
+    if (it != j_.end() && it->is_null()) return;
+    bool b = false;
+    Bool(key, b);
+    out = b;
+  }
+  // Present and null: false; an object: true (then `Object` reads it).
+  bool NullOr(const char* key) {
+    if (!status_->ok()) return false;
+    auto it = j_.find(key);
+    if (it != j_.end() && it->is_null()) return false;
+    return Field(key, &json::is_object, "an object or null") != nullptr;
+  }
+  Reader Object(const char* key) {
+    const json* v = Field(key, &json::is_object, "an object");
+    static const json kEmpty = json::object();
+    return Reader(v ? *v : kEmpty, Path(key), status_);
+  }
+  // Element `index` of the array `array` (field `key` of this object).
+  Reader Element(const json& array, const char* key, size_t index) {
+    return Reader(array[index], Path(key) + "[" + std::to_string(index) + "]", status_);
+  }
+  const json& json_value() const { return j_; }
+  std::string Path(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
+  void Fail(const std::string& path, const std::string& why) {
+    if (status_->ok()) *status_ = Status::Error(path + ": " + why);
+  }
+  bool ok() const { return status_->ok(); }
+
+ private:
+  const json& j_;
+  std::string path_;
+  Status* status_;
+};
+
+void ReadCommand(Reader r, CommandRun& c) {
+  r.Strings("argv", c.argv);
+  r.String("command", c.command);
+  r.String("result", c.result);
+  if (r.ok()) {
+    auto it = r.json_value().find("exit_code");
+    if (it != r.json_value().end() && !it->is_null()) {
+      int code = 0;
+      r.Int("exit_code", code);
+      c.exit_code = code;
+    } else if (it == r.json_value().end()) {
+      r.Fail(r.Path("exit_code"), "missing");
+    }
+  }
+  r.Int("signal", c.signal);
+  r.Bool("failure_expected", c.failure_expected);
+  r.String("stdout", c.out);
+  r.String("stderr", c.err);
+}
+
+void ReadScenario(Reader r, ScenarioRecord& s) {
+  r.String("name", s.name);
+  r.String("kind", s.kind);
+  if (r.ok() && s.kind != "config" && s.kind != "op") {
+    r.Fail(r.Path("kind"), "expected config or op, found \"" + s.kind + "\"");
+  }
+  r.String("check_id", s.check_id);
+  r.String("spec_ref", s.spec_ref);
+  r.String("level", s.level);
+  r.String("expect", s.expect);
+  std::string verdict;
+  r.String("verdict", verdict);
+  if (r.ok()) {
+    bool found = false;
+    for (int i = 0; i < 5; ++i) {
+      if (verdict == kReportedNames[i]) {
+        s.verdict = static_cast<Reported>(i);
+        found = true;
+      }
+    }
+    if (!found) {
+      r.Fail(r.Path("verdict"),
+             "expected one of pass, fail, skip, expected-failure, unexpected-pass, found \"" +
+                 verdict + "\"");
+    }
+  }
+  r.String("message", s.message);
+  if (r.NullOr("expected_failure")) {
+    Reader known = r.Object("expected_failure");
+    known.String("reason", s.known_reason);
+    known.Int("line", s.known_line);
+  }
+  if (const json* details = r.Field("details", &json::is_array, "an array")) {
+    for (size_t k = 0; k < details->size() && r.ok(); ++k) {
+      Reader d = r.Element(*details, "details", k);
+      std::string field, value;
+      d.String("field", field);
+      d.String("value", value);
+      s.details.emplace_back(std::move(field), std::move(value));
+    }
+  }
+  r.Int("duration_us", s.duration_us);
+  r.String("container_id", s.container_id);
+  r.String("bundle_kept", s.bundle_kept);
+  r.String("rerun", s.rerun);
+  Reader outputs = r.Object("outputs");
+  outputs.String("container_stdout", s.outputs.container_stdout);
+  outputs.String("container_stderr", s.outputs.container_stderr);
+  outputs.String("runtime_stderr", s.outputs.runtime_stderr);
+  outputs.String("host_check_stderr", s.outputs.host_check_stderr);
+  if (const json* commands = r.Field("commands", &json::is_array, "an array")) {
+    for (size_t k = 0; k < commands->size() && r.ok(); ++k) {
+      ReadCommand(r.Element(*commands, "commands", k), s.commands.emplace_back());
+    }
+  }
+}
+
+}  // namespace
+
+const char* ReportedName(Reported reported) { return kReportedNames[static_cast<int>(reported)]; }
+
+void Tally::Add(Reported reported) {
+  switch (reported) {
+    case Reported::kPass:
+      ++passed;
+      break;
+    case Reported::kFail:
+      ++failed;
+      break;
+    case Reported::kSkip:
+      ++skipped;
+      break;
+    case Reported::kExpectedFailure:
+      ++skipped;
+      ++expected_failures;
+      break;
+    case Reported::kUnexpectedPass:
+      ++passed;
+      ++unexpected_passes;
+      break;
+  }
+}
+
+Tally RunRecord::tally() const {
+  Tally t;
+  for (const ScenarioRecord& s : scenarios) t.Add(s.verdict);
+  return t;
+}
+
+std::string Rfc3339Utc(int64_t seconds_since_epoch) {
+  time_t t = static_cast<time_t>(seconds_since_epoch);
+  struct tm utc {};
+  if (::gmtime_r(&t, &utc) == nullptr) return "";
+  char text[32];
+  size_t n = ::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return std::string(text, n);
+}
+
+std::string ToJson(const RunRecord& run) {
+  json scenarios = json::array();
+  for (const ScenarioRecord& s : run.scenarios) scenarios.push_back(ScenarioJson(s));
+  const Tally t = run.tally();
+  json j = {
+      {"format", run.format},
+      {"tool_version", run.tool_version},
+      {"runtime",
+       {{"path", run.runtime.path},
+        {"name", run.runtime.name},
+        {"version_line", run.runtime.version_line},
+        {"version", run.runtime.version},
+        {"args", StringArray(run.runtime.args)},
+        {"features", FeaturesJson(run.runtime.features)}}},
+      {"host",
+       {{"kernel", run.host.kernel},
+        {"arch", run.host.arch},
+        {"cgroup_layout", run.host.cgroup_layout},
+        {"lsms", StringArray(run.host.lsms)},
+        {"lsms_source", run.host.lsms_source}}},
+      {"mode", run.mode},
+      {"blind_negatives", run.blind_negatives},
+      {"filter", run.filter},
+      {"started", run.started},
+      {"duration_us", run.duration_us},
+      {"planned", run.planned},
+      {"interrupted", run.interrupted},
+      {"notes", StringArray(run.notes)},
+      {"summary",
+       {{"passed", t.passed},
+        {"failed", t.failed},
+        {"skipped", t.skipped},
+        {"expected_failures", t.expected_failures},
+        {"unexpected_passes", t.unexpected_passes},
+        {"total", t.total()}}},
+      {"scenarios", std::move(scenarios)},
+  };
+  return j.dump(2, ' ', /*ensure_ascii=*/false, json::error_handler_t::replace) + "\n";
+}
+
+Result<RunRecord> ParseRunRecord(std::string_view json_text) {
+  json j = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return Status::Error("not valid JSON");
+  Status status;
+  RunRecord run;
+  Reader top(j, "", &status);
+  top.String("format", run.format);
+  if (status.ok() && run.format != kRunRecordFormat) {
+    return Status::Error("format: expected \"" + std::string(kRunRecordFormat) + "\", found \"" +
+                         run.format + "\"");
+  }
+  top.String("tool_version", run.tool_version);
+  Reader runtime = top.Object("runtime");
+  runtime.String("path", run.runtime.path);
+  runtime.String("name", run.runtime.name);
+  runtime.String("version_line", run.runtime.version_line);
+  runtime.String("version", run.runtime.version);
+  runtime.Strings("args", run.runtime.args);
+  if (runtime.NullOr("features")) {
+    Reader f = runtime.Object("features");
+    FeaturesSummary& summary = run.runtime.features.emplace();
+    f.String("oci_version_min", summary.oci_version_min);
+    f.String("oci_version_max", summary.oci_version_max);
+    f.Strings("namespaces", summary.namespaces);
+    f.Strings("cgroup", summary.cgroup);
+    f.OptionalBool("seccomp", summary.seccomp);
+    f.OptionalBool("apparmor", summary.apparmor);
+    f.OptionalBool("selinux", summary.selinux);
+  }
+  Reader host = top.Object("host");
+  host.String("kernel", run.host.kernel);
+  host.String("arch", run.host.arch);
+  host.String("cgroup_layout", run.host.cgroup_layout);
+  host.Strings("lsms", run.host.lsms);
+  host.String("lsms_source", run.host.lsms_source);
+  top.String("mode", run.mode);
+  top.Bool("blind_negatives", run.blind_negatives);
+  top.String("filter", run.filter);
+  top.String("started", run.started);
+  top.Int("duration_us", run.duration_us);
+  top.Int("planned", run.planned);
+  top.String("interrupted", run.interrupted);
+  top.Strings("notes", run.notes);
+  if (const json* scenarios = top.Field("scenarios", &json::is_array, "an array")) {
+    for (size_t i = 0; i < scenarios->size() && status.ok(); ++i) {
+      const std::string path = "scenarios[" + std::to_string(i) + "]";
+      Reader r((*scenarios)[i], path, &status);
+      ReadScenario(r, run.scenarios.emplace_back());
+    }
+  }
+  if (!status.ok()) return status;
+  return run;
+}
+
+}  // namespace rt::suite
