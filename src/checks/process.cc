@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "checks/check.h"
+#include "sys/namespaces.h"
 #include "sys/proc.h"
 #include "sys/witness.h"
 
@@ -119,18 +120,31 @@ void CheckNoNewPrivileges(const Context& ctx, Recorder& rec) {
   rec.Expect("", "", want ? "NoNewPrivs 1" : "NoNewPrivs 0", set ? "NoNewPrivs 1" : "NoNewPrivs 0");
 }
 
+// Set: the value. Unset: the runtime must leave the value alone, so the process has the
+// runtime's own, which `runtimetest suite` records in an annotation (sys/namespaces.h).
 void CheckOomScoreAdj(const Context& ctx, Recorder& rec) {
-  if (!ctx.config.process || !ctx.config.process->oom_score_adj) {
-    rec.Skip("", "", "process.oomScoreAdj is not set in the config");
-    return;
+  const bool set = ctx.config.process && ctx.config.process->oom_score_adj;
+  std::string want;
+  if (set) {
+    want = std::to_string(*ctx.config.process->oom_score_adj);
+  } else {
+    auto it = ctx.config.annotations.find(std::string(sys::kRuntimeOomScoreAdjAnnotation));
+    if (it == ctx.config.annotations.end()) {
+      rec.Skip("", "",
+               "process.oomScoreAdj is not set in the config, and the runtime's own value is not "
+               "known (annotation " +
+                   std::string(sys::kRuntimeOomScoreAdjAnnotation) +
+                   "; `runtimetest suite` sets it)");
+      return;
+    }
+    want = it->second;
   }
   Result<std::string> text = ctx.sys.ReadFile("/proc/self/oom_score_adj");
   if (!text.ok()) {
     rec.CannotObserve("", "", text.status());
     return;
   }
-  rec.Expect("", "", std::to_string(*ctx.config.process->oom_score_adj),
-             sys::NormalizeSpace(*text));
+  rec.Expect("", set ? "" : "unset: the runtime's own", want, sys::NormalizeSpace(*text));
 }
 
 constexpr CheckDef kChecks[] = {
@@ -143,7 +157,9 @@ constexpr CheckDef kChecks[] = {
     {"process.noNewPrivileges", "config.md#linux-process", report::Level::kMust,
      "NoNewPrivs in /proc/self/status is 1 when noNewPrivileges is true", CheckNoNewPrivileges},
     {"process.oomScoreAdj", "config.md#linux-process", report::Level::kMust,
-     "oomScoreAdj equals /proc/self/oom_score_adj", CheckOomScoreAdj},
+     "oomScoreAdj equals /proc/self/oom_score_adj; unset, the runtime's own value (annotated by "
+     "the suite)",
+     CheckOomScoreAdj},
 };
 
 }  // namespace

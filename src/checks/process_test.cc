@@ -134,5 +134,25 @@ TEST(OomScoreAdj, ComparesTheProcValue) {
             "process.oomScoreAdj: expected 100, found -17 (config.md#linux-process, MUST)\n");
 }
 
+TEST(OomScoreAdj, UnsetMustBeTheRuntimesOwnValueWhenTheSuiteSaysIt) {
+  sys::FakeSystem fake;
+  fake.files["/proc/self/oom_score_adj"] = "500\n";
+  EXPECT_EQ(Failures(RunCheck("process.oomScoreAdj",
+                              R"({"ociVersion":"1","process":{},
+                    "annotations":{"org.runtimetest.runtime-oom-score-adj":"500"}})",
+                              fake)),
+            "");
+  EXPECT_EQ(Failures(RunCheck(
+                "process.oomScoreAdj",
+                R"({"ociVersion":"1","annotations":{"org.runtimetest.runtime-oom-score-adj":"0"}})",
+                fake)),
+            "process.oomScoreAdj: unset: the runtime's own: expected 0, found 500 "
+            "(config.md#linux-process, MUST)\n");
+  // Without the annotation (not run by the suite) nothing is known to compare with.
+  auto r = RunCheck("process.oomScoreAdj", R"({"ociVersion":"1","process":{}})", fake);
+  EXPECT_EQ(Failures(r), "");
+  EXPECT_EQ(Count(r, report::Outcome::kSkip), 1);
+}
+
 }  // namespace
 }  // namespace rt::checks

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "sys/namespaces.h"
+#include "util/text.h"
 
 namespace rt::suite {
 namespace {
@@ -18,6 +19,13 @@ void AddNamespaceAnnotations(nlohmann::json& config, sys::System& host) {
   nlohmann::json& annotations = config["annotations"];
   if (annotations.is_null()) annotations = nlohmann::json::object();
   if (!annotations.is_object()) return;
+
+  Result<std::string> oom = host.ReadFile("/proc/self/oom_score_adj");
+  if (oom.ok()) {
+    const std::string_view value = Trim(*oom);
+    const std::string key(sys::kRuntimeOomScoreAdjAnnotation);
+    if (!value.empty() && !annotations.contains(key)) annotations[key] = std::string(value);
+  }
 
   for (const sys::NamespaceType& type : sys::NamespaceTypes()) {
     Result<std::string> link = host.ReadLink("/proc/self/ns/" + std::string(type.proc_name));

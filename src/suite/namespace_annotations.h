@@ -13,7 +13,10 @@ namespace rt::suite {
 //   org.runtimetest.host-ns.<type>  the inode of the suite's own namespace of each type the
 //                                   kernel has (the runtime it starts inherits them);
 //   org.runtimetest.ns-path.<type>  for each linux.namespaces entry with a path, the inode of
-//                                   what stat(2) finds there (when it finds something).
+//                                   what stat(2) finds there (when it finds something);
+//   org.runtimetest.runtime-oom-score-adj
+//                                   the suite's own oom_score_adj, which the runtime inherits
+//                                   (config.md#linux-process: unset, it must stay so).
 // An annotation the config already has is left as it is, so a scenario can tell another value.
 void AddNamespaceAnnotations(nlohmann::json& config, sys::System& host);
 

@@ -31,6 +31,17 @@ TEST(NamespaceAnnotations, RecordsTheSuitesNamespacesAndWhatPathsName) {
                                                    {"org.runtimetest.ns-path.uts", "4026532304"}}));
 }
 
+TEST(NamespaceAnnotations, RecordsTheSuitesOomScoreAdj) {
+  sys::FakeSystem host = Host();
+  host.files["/proc/self/oom_score_adj"] = "-17\n";
+  nlohmann::json config = nlohmann::json::object();
+  AddNamespaceAnnotations(config, host);
+  EXPECT_EQ(config["annotations"]["org.runtimetest.runtime-oom-score-adj"], "-17");
+  nlohmann::json told = {{"annotations", {{"org.runtimetest.runtime-oom-score-adj", "3"}}}};
+  AddNamespaceAnnotations(told, host);
+  EXPECT_EQ(told["annotations"]["org.runtimetest.runtime-oom-score-adj"], "3");
+}
+
 TEST(NamespaceAnnotations, KeepsWhatTheConfigAlreadySays) {
   sys::FakeSystem host = Host();
   nlohmann::json config = {{"annotations", {{"org.runtimetest.host-ns.uts", "1"}, {"a", "b"}}}};

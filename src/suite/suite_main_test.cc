@@ -182,6 +182,22 @@ TEST(SuiteMainTest, AWrapperThatRefusesUnknownPropertiesTurnsOnlyTheExtensibilit
   EXPECT_EQ(Red(ran.out), (std::vector<std::string>{"ops/create/unknown-properties"})) << ran.out;
 }
 
+TEST(SuiteMainTest, AWrapperThatRaisesOomScoreAdjTurnsOnlyTheUnsetScenarioRed) {
+  const char* runc = "/usr/sbin/runc";
+  if (::geteuid() != 0 || ::access(runc, X_OK) != 0) GTEST_SKIP() << "needs root and " << runc;
+  std::vector<std::string> inside;
+  if (!InsideBinary(inside)) GTEST_SKIP() << "sanitized build and no RT_STATIC_BINARY";
+  // The runtime changes oom_score_adj though the config does not ask (the suite's stays as it is).
+  Wrapper w("echo 777 >/proc/self/oom_score_adj");
+  std::vector<std::string> args = {"--runtime", w.path, "--filter", "^process.oomScoreAdj/"};
+  args.insert(args.end(), inside.begin(), inside.end());
+  Ran ran = RunBinary(args);
+  EXPECT_EQ(ran.exit.Describe(), "exit 1") << ran.out;
+  EXPECT_EQ(Red(ran.out), (std::vector<std::string>{"process.oomScoreAdj/unset-inherited"}))
+      << ran.out;
+  EXPECT_NE(ran.out.find("found 777"), std::string::npos) << ran.out;
+}
+
 TEST(SuiteMainTest, AWrapperThatAlwaysForcesDeleteTurnsTheDeleteErrorScenariosRed) {
   const char* runc = "/usr/sbin/runc";
   if (::geteuid() != 0 || ::access(runc, X_OK) != 0) GTEST_SKIP() << "needs root and " << runc;

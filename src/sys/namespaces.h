@@ -37,5 +37,10 @@ inline constexpr std::string_view kHostNamespaceAnnotation = "org.runtimetest.ho
 // the `path` of that type's linux.namespaces entry names, as the suite saw it (stat(2) on the
 // host, where the path has its meaning).
 inline constexpr std::string_view kPathNamespaceAnnotation = "org.runtimetest.ns-path.";
+// Annotation "org.runtimetest.runtime-oom-score-adj": the oom_score_adj (decimal) the runtime
+// itself runs with, as the suite saw it in its own /proc/self/oom_score_adj (the runtime inherits
+// it). Not a namespace, but the same channel: what the container cannot see of the runtime.
+inline constexpr std::string_view kRuntimeOomScoreAdjAnnotation =
+    "org.runtimetest.runtime-oom-score-adj";
 
 }  // namespace rt::sys

@@ -76,6 +76,18 @@ const Scenario kScenarios[] = {
      .check_id = "process.oomScoreAdj",
      .expect = Expect::kPass,
      .configure = [](json& c) { c["process"]["oomScoreAdj"] = 500; }},
+    // Unset, the runtime must leave the value alone: the process has the runtime's own, which
+    // the suite records (org.runtimetest.runtime-oom-score-adj).
+    {.name = "process.oomScoreAdj/unset-inherited",
+     .check_id = "process.oomScoreAdj",
+     .expect = Expect::kPass,
+     .configure = [](json& c) { c["process"].erase("oomScoreAdj"); }},
+    {.name = "process.oomScoreAdj/unset-told-other",
+     .check_id = "process.oomScoreAdj",
+     .expect = Expect::kCheckFails,
+     .told = "-999",
+     .configure = [](json& c) { c["process"].erase("oomScoreAdj"); },
+     .tell = [](json& c) { c["annotations"]["org.runtimetest.runtime-oom-score-adj"] = "-999"; }},
     {.name = "process.oomScoreAdj/mismatch",
      .check_id = "process.oomScoreAdj",
      .expect = Expect::kCheckFails,
