@@ -163,23 +163,44 @@ TEST(SuiteMainTest, AWrapperThatAlwaysStartsTurnsOnlyTheStartErrorScenariosRed) 
       << ran.out;
 }
 
+// The body of a wrapper whose `create` fails when the bundle's config.json holds `text`.
+std::string RefuseCreateOfConfigWith(const std::string& text) {
+  return "prev=; for a in \"$@\"; do\n"
+         "  [ \"$prev\" = --bundle ] && grep -q '" +
+         text +
+         "' \"$a/config.json\" &&\n"
+         "    { echo 'refused' >&2; exit 1; }\n"
+         "  prev=$a\n"
+         "done";
+}
+
 TEST(SuiteMainTest, AWrapperThatRefusesUnknownPropertiesTurnsOnlyTheExtensibilityScenarioRed) {
   const char* runc = "/usr/sbin/runc";
   if (::geteuid() != 0 || ::access(runc, X_OK) != 0) GTEST_SKIP() << "needs root and " << runc;
   std::vector<std::string> inside;
   if (!InsideBinary(inside)) GTEST_SKIP() << "sanitized build and no RT_STATIC_BINARY";
   // `create` of a bundle whose config.json holds a property the spec does not define fails.
-  Wrapper w(
-      "prev=; for a in \"$@\"; do\n"
-      "  [ \"$prev\" = --bundle ] && grep -q org.runtimetest.unknown \"$a/config.json\" &&\n"
-      "    { echo 'unknown property' >&2; exit 1; }\n"
-      "  prev=$a\n"
-      "done");
+  Wrapper w(RefuseCreateOfConfigWith("org.runtimetest.unknown"));
   std::vector<std::string> args = {"--runtime", w.path, "--filter", "^ops/create/"};
   args.insert(args.end(), inside.begin(), inside.end());
   Ran ran = RunBinary(args);
   EXPECT_EQ(ran.exit.Describe(), "exit 1") << ran.out;
   EXPECT_EQ(Red(ran.out), (std::vector<std::string>{"ops/create/unknown-properties"})) << ran.out;
+}
+
+TEST(SuiteMainTest, AWrapperThatRefusesAConsoleSizeTurnsOnlyTheSizeWithoutTerminalScenarioRed) {
+  const char* runc = "/usr/sbin/runc";
+  if (::geteuid() != 0 || ::access(runc, X_OK) != 0) GTEST_SKIP() << "needs root and " << runc;
+  std::vector<std::string> inside;
+  if (!InsideBinary(inside)) GTEST_SKIP() << "sanitized build and no RT_STATIC_BINARY";
+  // A runtime that does not ignore consoleSize without a terminal, but refuses it.
+  Wrapper w(RefuseCreateOfConfigWith("consoleSize"));
+  std::vector<std::string> args = {"--runtime", w.path, "--filter", "^ops/console/"};
+  args.insert(args.end(), inside.begin(), inside.end());
+  Ran ran = RunBinary(args);
+  EXPECT_EQ(ran.exit.Describe(), "exit 1") << ran.out;
+  EXPECT_EQ(Red(ran.out), (std::vector<std::string>{"ops/console/size-without-terminal"}))
+      << ran.out;
 }
 
 TEST(SuiteMainTest, AWrapperThatRaisesOomScoreAdjTurnsOnlyTheUnsetScenarioRed) {

@@ -2,7 +2,7 @@
 // process.terminal true the runtime makes a pseudoterminal and sends its master over the unix
 // socket the suite listens on (SCM_RIGHTS); runtimetest, the container's process, then has its
 // stdio on the terminal: its whole TAP report arrives through the master, and its devices check
-// finds /dev/console to be that pty.
+// finds /dev/console to be that pty. Without a terminal, a consoleSize is ignored.
 #include <nlohmann/json.hpp>
 
 #include "suite/op_runner.h"
@@ -18,6 +18,12 @@ void OnTerminal(json& c, const OpContainer&) {
   c["process"]["args"] = {"/bin/runtimetest"};
 }
 void NoTerminal(json& c, const OpContainer&) { c["process"]["args"] = {"/bin/runtimetest"}; }
+// A console size without a terminal, which the runtime must ignore (config.md#process).
+void SizeWithoutTerminal(json& c, const OpContainer& container) {
+  NoTerminal(c, container);
+  c["process"]["terminal"] = false;
+  c["process"]["consoleSize"] = {{"height", 24}, {"width", 80}};
+}
 
 // runtimetest's report came through the pty master, its /dev/console test point passed.
 std::string ReportThroughPty(OpRunner& run, const Step& step) {
@@ -58,6 +64,13 @@ const OpScenario kScenarios[] = {
                {.op = Op::kStart},
                {.op = Op::kWaitExit},
                {.op = Op::kCustom, .custom = ReportThroughPty, .what = "report through the pty"}}},
+    {.name = "ops/console/size-without-terminal",
+     .ref = "config.md#process",
+     .level = "MUST",
+     .proves = "consoleSize with terminal false is ignored: create and start succeed and "
+               "runtimetest, without a terminal, passes every check",
+     .configure = SizeWithoutTerminal,
+     .steps = {{.op = Op::kCreate}, {.op = Op::kStart}, {.op = Op::kWaitExit}}},
     // Without a terminal nothing comes through a pty: the judge says so.
     {.name = "ops/console/told-pty",
      .ref = "config.md#process",
