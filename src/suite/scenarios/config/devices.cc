@@ -64,6 +64,16 @@ const Scenario kScenarios[] = {
            c["linux"]["devices"] = {
                {{"path", "/dev/extra"}, {"type", "c"}, {"major", 1}, {"minor", 3}}};
          }},
+    // A regular file is already at the device's path (every rootfs has /spec.json): the
+    // runtime must refuse, not keep the file nor replace it.
+    {.name = "linux.devices/existing-file-is-error",
+     .check_id = "linux.devices",
+     .expect = Expect::kRuntimeRejects,
+     .configure =
+         [](json& c) {
+           c["linux"]["devices"] = {
+               {{"path", "/spec.json"}, {"type", "c"}, {"major", 1}, {"minor", 3}}};
+         }},
     {.name = "linux.defaultDevices/default",
      .check_id = "linux.defaultDevices",
      .expect = Expect::kPass},
