@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Checks report files of `runtimetest suite --report`: each JSON file against
-suite/report.schema.json (JSON Schema 2020-12, python3-jsonschema), and that its summary counts
-its scenarios' verdicts; each JUnit file against suite/junit.xsd (xmllint, libxml2-utils).
+suite/report.schema.json (JSON Schema 2020-12, python3-jsonschema; one run, or an array of the
+runs of a call that drove several runtimes), and that each run's summary counts its scenarios'
+verdicts; each JUnit file against suite/junit.xsd (xmllint, libxml2-utils).
 
 usage: scripts/check-reports.py FILE.json|FILE.xml ...   (exit 0: every file is valid)
 """
@@ -19,18 +20,27 @@ def check_json(path, schema):
     with open(path, encoding="utf-8") as f:
         doc = json.load(f)
     errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(doc), key=lambda e: list(e.path))
-    problems = ["/".join(str(p) for p in e.path) + ": " + e.message for e in errors]
-    if not problems:
-        verdicts = [s["verdict"] for s in doc["scenarios"]]
-        count = {v: verdicts.count(v) for v in
-                 ("pass", "fail", "skip", "expected-failure", "unexpected-pass")}
-        want = {"passed": count["pass"] + count["unexpected-pass"], "failed": count["fail"],
-                "skipped": count["skip"] + count["expected-failure"],
-                "expected_failures": count["expected-failure"],
-                "unexpected_passes": count["unexpected-pass"], "total": len(verdicts)}
-        if doc["summary"] != want:
-            problems.append("summary %s does not count the verdicts %s" % (doc["summary"], want))
-    return problems
+    # (a oneOf error repeats the whole document: its first 300 characters are enough)
+    problems = ["/".join(str(p) for p in e.path) + ": " + e.message[:300] for e in errors]
+    if problems:
+        return problems
+    if isinstance(doc, list):
+        return ["[%d]: %s" % (i, p) for i, run in enumerate(doc) for p in check_summary(run)]
+    return check_summary(doc)
+
+
+def check_summary(run):
+    """The summary of one run must count its scenarios' verdicts."""
+    verdicts = [s["verdict"] for s in run["scenarios"]]
+    count = {v: verdicts.count(v) for v in
+             ("pass", "fail", "skip", "expected-failure", "unexpected-pass")}
+    want = {"passed": count["pass"] + count["unexpected-pass"], "failed": count["fail"],
+            "skipped": count["skip"] + count["expected-failure"],
+            "expected_failures": count["expected-failure"],
+            "unexpected_passes": count["unexpected-pass"], "total": len(verdicts)}
+    if run["summary"] != want:
+        return ["summary %s does not count the verdicts %s" % (run["summary"], want)]
+    return []
 
 
 def main(paths):

@@ -4,7 +4,8 @@
 # SIGKILL (which no process can clean up after) `runtimetest suite --cleanup` runs. Then a census
 # of what these runs left on the host, counted per kind; exits 1 if any count is not zero.
 #
-#   scripts/soak.sh N [runtime]     runtime: a name in $PATH or a path (default runc)
+#   scripts/soak.sh N [runtime ...]   runtime: a name in $PATH or a path (default runc);
+#                                     several: each run drives them all in one call
 #
 # Only what carries the suite pid of one of these runs is counted: suites of other people running
 # at the same time are neither counted nor touched. Environment: RUNTIMETEST (the binary, default
@@ -12,8 +13,16 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-runs=${1:?usage: scripts/soak.sh N [runtime]}
-runtime=$(command -v "${2:-runc}") || { echo "soak: no runtime ${2:-runc}" >&2; exit 2; }
+runs=${1:?usage: scripts/soak.sh N [runtime ...]}
+shift
+(($#)) || set -- runc
+runtime_flags=()
+names=()
+for name in "$@"; do
+  path=$(command -v "$name") || { echo "soak: no runtime $name" >&2; exit 2; }
+  runtime_flags+=(--runtime "$path")
+  names+=("$(basename "$path")")
+done
 binary=${RUNTIMETEST:-build/runtimetest}
 # Cheap scenarios that still create what can leak: cgroups (resources), an exec'd process, a
 # network interface, a bind mount, a runtime-rejected config.
@@ -25,12 +34,13 @@ declare -A how=()
 for ((i = 1; i <= runs; i++)); do
   timeout_flag=()
   ((RANDOM % 8 == 0)) && timeout_flag=(--timeout 0.05)
-  "$binary" suite --runtime "$runtime" --filter "$filter" "${timeout_flag[@]}" \
+  "$binary" suite "${runtime_flags[@]}" --filter "$filter" "${timeout_flag[@]}" \
     >"$log/$i.out" 2>&1 &
   pid=$!
   pids+=("$pid")
-  # A signal at a random moment of the run (a run of this subset takes about 0.7 s), or none.
-  delay=$(printf '0.%03d' $((RANDOM % 700)))
+  # A signal at a random moment of the run (a run of this subset takes about 0.7 s per
+  # runtime), or none.
+  delay=$(printf '%d.%03d' $((RANDOM % $# )) $((RANDOM % 700)))
   case $((RANDOM % 10)) in
     0 | 1 | 2 | 3) signal=INT ;;
     4 | 5) signal=TERM ;;
@@ -45,7 +55,7 @@ for ((i = 1; i <= runs; i++)); do
   wait "$pid" 2>/dev/null  # (no "Killed" line from bash for a SIGKILLed run)
   status=$?
   if [[ $signal == KILL ]]; then
-    "$binary" suite --cleanup --runtime "$runtime" >"$log/$i.cleanup" 2>&1 ||
+    "$binary" suite --cleanup "${runtime_flags[@]}" >"$log/$i.cleanup" 2>&1 ||
       echo "soak: run $i (pid $pid): --cleanup exited non-zero, see $log/$i.cleanup" >&2
   fi
   if grep -q '^not ok .*nothing-left-behind' "$log/$i.out"; then
@@ -85,7 +95,7 @@ for dir in /proc/[0-9]*; do
 done
 count_interfaces=$(ls /sys/class/net 2>/dev/null | grep -cE "^rt($ours)n\$")
 
-echo "soak: $runs runs of $(basename "$runtime") ($(awk '{print $3}' "$log/runs" | sort | uniq -c |
+echo "soak: $runs runs of ${names[*]} ($(awk '{print $3}' "$log/runs" | sort | uniq -c |
   awk '{printf "%s%s %s", sep, $1, $2; sep=", "}')), logs in $log"
 total=0
 for kind in containers state cgroups mounts workdirs processes interfaces; do

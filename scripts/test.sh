@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Everything CI runs: install, prepare the host, build, unit tests, then against runc and crun
-# the suite, the judge's self-test (--blind-negatives) and a short soak of interrupted runs;
+# Everything CI runs: install, prepare the host, build, unit tests, then the suite on runc and
+# crun in one call (its JSON and JUnit files against their schemas, its matrix page in headless
+# chromium), and per runtime the judge's self-test (--blind-negatives) and a short soak of
+# interrupted runs;
 # then the fuzzer and the sanitizer build; meanwhile the suite inside a pure cgroup v2 VM. Exits non-zero if any of them fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,15 +30,20 @@ build/runtimetest coverage --totals
 status=0
 reports=$(mktemp -d)
 trap 'kill -TERM "$vm_pid" 2>/dev/null || true; rm -rf "$vm_log" "$reports"' EXIT
+# The suite on runc and crun in one call (one TAP stream), writing every report file: JSON (an
+# array of the two runs) and JUnit against their schemas, the matrix page in a headless browser.
+echo "== suite: runc and crun"
+build/runtimetest suite --runtime "$(command -v runc)" --runtime "$(command -v crun)" \
+  --expected-failures suite/expected-failures.txt \
+  --report "json:$reports/suite.json" --report "junit:$reports/suite.xml" \
+  --report "matrix:$reports/matrix.md" --report "matrix:$reports/matrix.html" || status=1
+echo "== report files against their schemas"
+/usr/bin/python3 scripts/check-reports.py "$reports/suite.json" "$reports/suite.xml" || status=1
+echo "== the matrix page in chromium (headless)"
+bash scripts/browser-test.sh "$reports/matrix.html" \
+  "$(build/runtimetest suite --list | wc -l)" || status=1
 for runtime in runc crun; do
   path=$(command -v "$runtime")
-  echo "== suite: $runtime"
-  build/runtimetest suite --runtime "$path" \
-    --expected-failures suite/expected-failures.txt \
-    --report "json:$reports/$runtime.json" --report "junit:$reports/$runtime.xml" || status=1
-  echo "== report files against their schemas: $runtime"
-  /usr/bin/python3 scripts/check-reports.py "$reports/$runtime.json" "$reports/$runtime.xml" ||
-    status=1
   echo "== judge self-test (every negative blinded must be refused): $runtime"
   build/runtimetest suite --runtime "$path" --blind-negatives \
     --expected-failures suite/expected-failures.txt || status=1

@@ -74,6 +74,8 @@ std::string UsageText() {
          "       runtimetest hook record|fail|hang --log FILE --name KIND   (as a hook; README)\n"
          "       runtimetest coverage [--uncovered] [--totals] [--format text|tsv]\n"
          "                                 (which checks and scenarios test each spec statement)\n"
+         "       runtimetest report merge --report FORMAT:FILE ... REPORT.json ...\n"
+         "                                 (one matrix/JUnit/JSON from the suite's JSON reports)\n"
          "\n"
          "Run as the process of an OCI container, checks from inside that the container is what\n"
          "its config asks for. The config is /spec.json, else /config.json, or DIR/config.json\n"

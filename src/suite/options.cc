@@ -7,16 +7,19 @@
 namespace rt::suite {
 
 std::string SuiteUsage() {
-  return "usage: runtimetest suite --runtime PATH [options]\n"
+  return "usage: runtimetest suite --runtime PATH [--runtime-arg ARG ...] ... [options]\n"
          "       runtimetest suite --cleanup [--runtime PATH] [--runtime-arg ARG ...]\n"
          "\n"
          "Drives an OCI runtime (runc, crun, youki, ...) through scenarios: each builds a bundle\n"
          "holding this executable, runs it as the container process, and judges the result.\n"
          "Report: TAP 13 on stdout, ending with \"N passed, N failed, N skipped\".\n"
          "\n"
-         "  --runtime PATH            the runtime executable (required unless --list)\n"
-         "  --runtime-arg ARG         a global flag put before every subcommand, e.g.\n"
-         "                            --runtime-arg=--root=/tmp/state (repeatable)\n"
+         "  --runtime PATH            the runtime executable (required unless --list);\n"
+         "                            repeatable: the runtimes run one after the other, in one\n"
+         "                            TAP stream (one plan), each in a section of its own\n"
+         "  --runtime-arg ARG         a global flag put before every subcommand of the\n"
+         "                            --runtime before it (repeatable), e.g.\n"
+         "                            --runtime crun --runtime-arg=--root=/tmp/state\n"
          "  --mode run|lifecycle      run: one `run` per scenario (default);\n"
          "                            lifecycle: create, state, start, wait, state, delete\n"
          "  --filter REGEX            only scenarios whose name matches (POSIX ERE, searched)\n"
@@ -37,15 +40,18 @@ std::string SuiteUsage() {
          "                            refuses it, not ok when it would still pass\n"
          "  --report FORMAT:FILE      also write the report to FILE (repeatable), when the\n"
          "                            run ends or is interrupted: tap (what stdout shows),\n"
-         "                            junit (JUnit XML), json (suite/report.schema.json)\n"
+         "                            junit (JUnit XML, a testsuite per runtime), json\n"
+         "                            (suite/report.schema.json; several runtimes: an array),\n"
+         "                            matrix (FILE.md or FILE.html: scenarios x runtimes)\n"
          "  --cleanup                 remove what runs killed earlier (even by SIGKILL) left:\n"
          "                            their processes, containers, state dirs, cgroups, work\n"
          "                            dirs and network interfaces, found by name, only for\n"
          "                            runs whose suite process is gone; then exit (0: nothing\n"
          "                            is left)\n"
          "\n"
-         "Exit status: 0 nothing failed (expected failures do not count), 1 a scenario failed,\n"
-         "2 cannot run, 130/143 interrupted by SIGINT/SIGTERM (after cleaning up).\n";
+         "Exit status, the worst over all runtimes: 0 nothing failed (expected failures do not\n"
+         "count), 1 a scenario failed, 2 cannot run, 130/143 interrupted by SIGINT/SIGTERM\n"
+         "(after cleaning up; the runtimes after the interrupted one do not run).\n";
 }
 
 Result<ReportSpec> ParseReportSpec(std::string_view text) {
@@ -94,9 +100,15 @@ Result<SuiteOptions> ParseSuiteOptions(const std::vector<std::string>& args) {
       Result<std::string> v = value();
       if (!v.ok()) return v.status();
       if (flag == "--runtime") {
-        opts.runtime = *v;
+        if (v->empty()) return Status::Error("--runtime: empty path");
+        if (!opts.runtimes.empty() && opts.runtimes.back().path.empty()) {
+          opts.runtimes.back().path = *v;  // it takes the --runtime-arg flags before it
+        } else {
+          opts.runtimes.push_back({.path = *v});
+        }
       } else if (flag == "--runtime-arg") {
-        opts.runtime_args.push_back(*v);
+        if (opts.runtimes.empty()) opts.runtimes.emplace_back();  // for the first --runtime
+        opts.runtimes.back().args.push_back(*v);
       } else if (flag == "--report") {
         Result<ReportSpec> spec = ParseReportSpec(*v);
         if (!spec.ok()) return spec.status();
@@ -154,8 +166,19 @@ Result<SuiteOptions> ParseSuiteOptions(const std::vector<std::string>& args) {
     }
     if (!s.ok()) return s;
   }
-  if (opts.runtime.empty() && !opts.list && !opts.help && !opts.cleanup) {
+  if (!opts.runtimes.empty() && opts.runtimes.front().path.empty()) {
+    return Status::Error("--runtime-arg without a --runtime");
+  }
+  if (opts.runtimes.empty() && !opts.list && !opts.help && !opts.cleanup) {
     return Status::Error("--runtime PATH is required");
+  }
+  for (size_t i = 0; i < opts.runtimes.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) {
+      if (opts.runtimes[i] == opts.runtimes[j]) {
+        return Status::Error("--runtime " + opts.runtimes[i].path + " given twice with the same "
+                             "--runtime-arg flags");
+      }
+    }
   }
   return opts;
 }

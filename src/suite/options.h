@@ -12,19 +12,27 @@ namespace rt::suite {
 
 // --report FORMAT:FILE
 struct ReportSpec {
-  std::string format;  // "tap", "junit", "json"
+  std::string format;  // "tap", "junit", "json", "matrix" (FILE.md or FILE.html)
   std::string path;
 };
 
 // The formats --report takes.
-inline constexpr const char* kReportFormats[] = {"tap", "junit", "json"};
+inline constexpr const char* kReportFormats[] = {"tap", "junit", "json", "matrix"};
 
 // "json:out/run.json" -> {json, out/run.json}; an unknown format or an empty path is an error.
 Result<ReportSpec> ParseReportSpec(std::string_view text);
 
+// One --runtime and the --runtime-arg flags that belong to it.
+struct RuntimeOption {
+  std::string path;               // --runtime PATH (a bare name is looked up in $PATH)
+  std::vector<std::string> args;  // --runtime-arg ARG, repeatable: global flags
+  bool operator==(const RuntimeOption&) const = default;
+};
+
 struct SuiteOptions {
-  std::string runtime;                    // --runtime PATH (a bare name is looked up in $PATH)
-  std::vector<std::string> runtime_args;  // --runtime-arg ARG, repeatable: global flags
+  // --runtime, repeatable: run one after the other, in this order. A --runtime-arg belongs to
+  // the --runtime before it (those before the first --runtime to the first).
+  std::vector<RuntimeOption> runtimes;
   std::string filter;                     // --filter REGEX (POSIX extended, searched in the name)
   bool list = false;                      // --list: print the scenarios and exit
   bool help = false;

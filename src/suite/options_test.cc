@@ -10,12 +10,11 @@ Result<SuiteOptions> Parse(std::vector<std::string> args) { return ParseSuiteOpt
 TEST(SuiteOptionsTest, DefaultsNeedOnlyTheRuntime) {
   Result<SuiteOptions> o = Parse({"--runtime", "/usr/sbin/runc"});
   ASSERT_TRUE(o.ok()) << o.status().message();
-  EXPECT_EQ(o->runtime, "/usr/sbin/runc");
+  EXPECT_EQ(o->runtimes, (std::vector<RuntimeOption>{{.path = "/usr/sbin/runc"}}));
   EXPECT_EQ(o->mode, Mode::kRun);
   EXPECT_EQ(o->timeout, std::chrono::milliseconds(10000));
   EXPECT_FALSE(o->keep_failed);
   EXPECT_FALSE(o->list);
-  EXPECT_TRUE(o->runtime_args.empty());
   EXPECT_TRUE(o->filter.empty());
 }
 
@@ -26,15 +25,30 @@ TEST(SuiteOptionsTest, EveryFlagInBothSpellings) {
              "--keep-failed", "--expected-failures", "suite/expected-failures.txt",
              "--mode=lifecycle", "--verify-cleanup"});
   ASSERT_TRUE(o.ok()) << o.status().message();
-  EXPECT_EQ(o->runtime, "crun");
-  EXPECT_EQ(o->runtime_args,
-            (std::vector<std::string>{"--root", "/tmp/state", "--systemd-cgroup=false"}));
+  EXPECT_EQ(o->runtimes,
+            (std::vector<RuntimeOption>{
+                {"crun", {"--root", "/tmp/state", "--systemd-cgroup=false"}}}));
   EXPECT_EQ(o->filter, "^hostname/");
   EXPECT_EQ(o->timeout, std::chrono::milliseconds(2500));
   EXPECT_TRUE(o->keep_failed);
   EXPECT_EQ(o->expected_failures, "suite/expected-failures.txt");
   EXPECT_EQ(o->mode, Mode::kLifecycle);
   EXPECT_TRUE(o->verify_cleanup);
+}
+
+TEST(SuiteOptionsTest, ARuntimeArgBelongsToTheRuntimeBeforeIt) {
+  Result<SuiteOptions> o =
+      Parse({"--runtime-arg=--debug", "--runtime", "runc", "--runtime-arg=--root=/a", "--runtime",
+             "crun", "--runtime", "/opt/crun", "--runtime-arg", "--root=/b"});
+  ASSERT_TRUE(o.ok()) << o.status().message();
+  EXPECT_EQ(o->runtimes, (std::vector<RuntimeOption>{{"runc", {"--debug", "--root=/a"}},
+                                                     {"crun", {}},
+                                                     {"/opt/crun", {"--root=/b"}}}));
+  EXPECT_EQ(Parse({"--runtime-arg=--debug"}).status().message(),
+            "--runtime-arg without a --runtime");
+  EXPECT_EQ(Parse({"--runtime", "runc", "--runtime=runc"}).status().message(),
+            "--runtime runc given twice with the same --runtime-arg flags");
+  EXPECT_TRUE(Parse({"--runtime", "runc", "--runtime=runc", "--runtime-arg=--root=/b"}).ok());
 }
 
 TEST(SuiteOptionsTest, SelfTestsAndRecovery) {

@@ -180,12 +180,8 @@ std::string JunitText(std::span<const RunRecord> runs) {
          "</testsuites>\n";
 }
 
-std::string JunitTextOf(const RunRecord& run) {
-  return JunitText(std::span<const RunRecord>(&run, 1));
-}
-
-Status FileReport::Finish(const RunRecord& run) {
-  return WriteFileAtomically(path_, render_(run), 0644);
+Status FileReport::Finish(std::span<const RunRecord> runs) {
+  return WriteFileAtomically(path_, render_(runs), 0644);
 }
 
 }  // namespace rt::suite

@@ -27,22 +27,20 @@ std::string JunitSuiteName(const RunRecord& run);
 // TAP's YAML block as text, <skipped> for skips and expected failures, times in seconds.
 std::string JunitText(std::span<const RunRecord> runs);
 
-// A report file made from the whole run at Finish: `render` is ToJson or a run's JunitText.
+// A report file made from all runs at Finish: `render` is RunsToJson, JunitText,
+// MatrixMarkdownOf or MatrixHtmlOf.
 class FileReport : public RunReport {
  public:
-  FileReport(std::string path, std::string (*render)(const RunRecord&))
+  FileReport(std::string path, std::string (*render)(std::span<const RunRecord>))
       : path_(std::move(path)), render_(render) {}
   void Begin(const RunRecord&) override {}
   void Add(const RunRecord&, const ScenarioRecord&) override {}
   void Note(const RunRecord&, std::string_view) override {}
-  Status Finish(const RunRecord& run) override;
+  Status Finish(std::span<const RunRecord> runs) override;
 
  private:
   std::string path_;
-  std::string (*render_)(const RunRecord&);
+  std::string (*render_)(std::span<const RunRecord>);
 };
-
-// JunitText of one run.
-std::string JunitTextOf(const RunRecord& run);
 
 }  // namespace rt::suite

@@ -278,7 +278,9 @@ std::string Rfc3339Utc(int64_t seconds_since_epoch) {
   return std::string(text, n);
 }
 
-std::string ToJson(const RunRecord& run) {
+namespace {
+
+json RunJson(const RunRecord& run) {
   json scenarios = json::array();
   for (const ScenarioRecord& s : run.scenarios) scenarios.push_back(ScenarioJson(s));
   const Tally t = run.tally();
@@ -315,12 +317,14 @@ std::string ToJson(const RunRecord& run) {
         {"total", t.total()}}},
       {"scenarios", std::move(scenarios)},
   };
+  return j;
+}
+
+std::string Dump(const json& j) {
   return j.dump(2, ' ', /*ensure_ascii=*/false, json::error_handler_t::replace) + "\n";
 }
 
-Result<RunRecord> ParseRunRecord(std::string_view json_text) {
-  json j = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return Status::Error("not valid JSON");
+Result<RunRecord> ReadRun(const json& j) {
   Status status;
   RunRecord run;
   Reader top(j, "", &status);
@@ -370,6 +374,42 @@ Result<RunRecord> ParseRunRecord(std::string_view json_text) {
   }
   if (!status.ok()) return status;
   return run;
+}
+
+}  // namespace
+
+std::string ToJson(const RunRecord& run) { return Dump(RunJson(run)); }
+
+std::string RunsToJson(std::span<const RunRecord> runs) {
+  if (runs.size() == 1) return ToJson(runs.front());
+  json all = json::array();
+  for (const RunRecord& run : runs) all.push_back(RunJson(run));
+  return Dump(all);
+}
+
+Result<RunRecord> ParseRunRecord(std::string_view json_text) {
+  json j = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return Status::Error("not valid JSON");
+  return ReadRun(j);
+}
+
+Result<std::vector<RunRecord>> ParseRunRecords(std::string_view json_text) {
+  json j = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return Status::Error("not valid JSON");
+  std::vector<RunRecord> runs;
+  if (!j.is_array()) {
+    Result<RunRecord> run = ReadRun(j);
+    if (!run.ok()) return run.status();
+    runs.push_back(std::move(run.value()));
+    return runs;
+  }
+  if (j.empty()) return Status::Error("an empty array: no run");
+  for (size_t i = 0; i < j.size(); ++i) {
+    Result<RunRecord> run = ReadRun(j[i]);
+    if (!run.ok()) return Status::Error("[" + std::to_string(i) + "]: " + run.status().message());
+    runs.push_back(std::move(run.value()));
+  }
+  return runs;
 }
 
 }  // namespace rt::suite

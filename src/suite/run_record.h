@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -124,6 +125,14 @@ std::string ToJson(const RunRecord& run);
 // Reads a document ToJson wrote. Errors name the field: "scenarios[3].verdict: expected one of
 // pass, fail, skip, expected-failure, unexpected-pass, found \"ok\"".
 Result<RunRecord> ParseRunRecord(std::string_view json_text);
+
+// The JSON report of a call: one run's document (ToJson) alone, or, for a call that drove several
+// runtimes, an array of them, in run order.
+std::string RunsToJson(std::span<const RunRecord> runs);
+
+// Reads a document RunsToJson wrote: one run, or an array of runs (errors then start with
+// "[i].").
+Result<std::vector<RunRecord>> ParseRunRecords(std::string_view json_text);
 
 // "2026-12-03T03:29:33Z" for a time in seconds since the epoch.
 std::string Rfc3339Utc(int64_t seconds_since_epoch);

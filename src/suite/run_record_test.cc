@@ -166,5 +166,32 @@ TEST(RunRecordTest, Rfc3339) {
   EXPECT_EQ(Rfc3339Utc(1796268573), "2026-12-03T03:29:33Z");
 }
 
+TEST(RunRecordTest, TheRunsOfACallAreOneDocumentOrAnArray) {
+  RunRecord one = Sample();
+  std::vector<RunRecord> runs = {one};
+  EXPECT_EQ(RunsToJson(runs), ToJson(one));  // one runtime: the document of one run, as before
+  Result<std::vector<RunRecord>> back = ParseRunRecords(RunsToJson(runs));
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  ASSERT_EQ(back->size(), 1u);
+  EXPECT_EQ(ToJson(back->front()), ToJson(one));
+
+  runs.push_back(Sample());
+  runs[1].runtime.name = "crun";
+  std::string text = RunsToJson(runs);
+  EXPECT_TRUE(text.starts_with("[\n")) << text.substr(0, 40);
+  back = ParseRunRecords(text);
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  ASSERT_EQ(back->size(), 2u);
+  EXPECT_EQ((*back)[0].runtime.name, "runc");
+  EXPECT_EQ((*back)[1].runtime.name, "crun");
+  EXPECT_EQ(ToJson((*back)[1]), ToJson(runs[1]));
+
+  nlohmann::json j = nlohmann::json::parse(text);
+  j[1].erase("host");
+  EXPECT_EQ(ParseRunRecords(j.dump()).status().message(), "[1]: host: missing");
+  EXPECT_EQ(ParseRunRecords("[]").status().message(), "an empty array: no run");
+  EXPECT_EQ(ParseRunRecords("[").status().message(), "not valid JSON");
+}
+
 }  // namespace
 }  // namespace rt::suite

@@ -22,6 +22,7 @@
 #include "suite/files.h"
 #include "suite/interrupt.h"
 #include "suite/leftovers.h"
+#include "suite/matrix_report.h"
 #include "suite/op_scenario.h"
 #include "suite/options.h"
 #include "suite/report_files.h"
@@ -75,7 +76,7 @@ int64_t MicrosecondsSince(std::chrono::steady_clock::time_point start) {
       .count();
 }
 
-// The report files of --report, each a RunReport (json, junit, tap).
+// The report files of --report, each a RunReport (json, junit, tap, matrix).
 Result<std::vector<std::unique_ptr<RunReport>>> OpenReports(const std::vector<ReportSpec>& specs) {
   std::vector<std::unique_ptr<RunReport>> reports;
   for (const ReportSpec& spec : specs) {
@@ -88,9 +89,14 @@ Result<std::vector<std::unique_ptr<RunReport>>> OpenReports(const std::vector<Re
     if (spec.format == "tap") {
       reports.push_back(std::make_unique<TapReport>(spec.path));
     } else if (spec.format == "json") {
-      reports.push_back(std::make_unique<FileReport>(spec.path, ToJson));
+      reports.push_back(std::make_unique<FileReport>(spec.path, RunsToJson));
     } else if (spec.format == "junit") {
-      reports.push_back(std::make_unique<FileReport>(spec.path, JunitTextOf));
+      reports.push_back(std::make_unique<FileReport>(spec.path, JunitText));
+    } else if (spec.format == "matrix") {
+      Result<std::string> kind = MatrixKind(spec.path);
+      if (!kind.ok()) return Status::Error("--report " + kind.status().message());
+      reports.push_back(std::make_unique<FileReport>(
+          spec.path, *kind == "md" ? MatrixMarkdownOf : MatrixHtmlOf));
     } else {
       return Status::Error("--report " + spec.format + ":" + spec.path + ": unknown format");
     }
@@ -219,10 +225,10 @@ int CleanupMain(const SuiteOptions& opts) {
     roots.push_back({client.get(), root});
     clients.push_back(std::move(client));
   };
-  if (!opts.runtime.empty()) {
-    Result<std::string> path = ResolveRuntime(opts.runtime);
+  for (const RuntimeOption& runtime : opts.runtimes) {
+    Result<std::string> path = ResolveRuntime(runtime.path);
     if (!path.ok()) return CannotRun("--runtime " + path.status().message());
-    add(*path, opts.runtime_args);
+    add(*path, runtime.args);
   }
   for (const char* name : {"runc", "crun", "youki"}) {
     Result<std::string> path = ResolveRuntime(name);
@@ -242,6 +248,181 @@ int CleanupMain(const SuiteOptions& opts) {
   std::printf("runtimetest suite --cleanup: %zu found, %zu could not be removed\n",
               swept.found.size(), swept.not_removed.size());
   return swept.not_removed.empty() ? 0 : 1;
+}
+
+// Two runtimes of the same file name get "-2", "-3"... so that their test points (and report
+// columns) stay apart; the expected failures still match by the version's runtime name.
+void NameRuntimes(std::vector<RuntimeInfo>& infos) {
+  std::vector<std::string> names;
+  for (RuntimeInfo& info : infos) {
+    long same = std::count(names.begin(), names.end(), info.basename);
+    names.push_back(info.basename);
+    if (same > 0) info.basename += "-" + std::to_string(same + 1);
+  }
+}
+
+// What every runtime's run shares.
+struct RunContext {
+  const SuiteOptions& opts;
+  const std::vector<Entry>& selected;
+  const std::vector<ExpectedFailure>& expected;
+  const InterruptWatch& interrupt;
+  const std::vector<RunReport*>& reports;
+  HostRecord host;
+};
+
+// The scenarios on one runtime into `run`, in a work dir of its own, then the sweep of what this
+// runtime left. "" or why it could not start (before any report heard of the run; nothing of it
+// is left). `done` and `total` count the scenarios of all runtimes, for the progress line.
+std::string RunRuntime(const RunContext& ctx, const RuntimeClient& runtime,
+                       const RuntimeInfo& info, size_t done, size_t total, RunRecord& run) {
+  const SuiteOptions& opts = ctx.opts;
+  const auto run_start = std::chrono::steady_clock::now();
+  run.started = Rfc3339Utc(::time(nullptr));
+
+  Result<std::string> work_dir = MakeTempDir(BundleRoot(), WorkDirPrefix(::getpid()));
+  if (!work_dir.ok()) return work_dir.status().message();
+  // Searchable by every uid (not listable): a container in a user namespace reaches its rootfs
+  // as its mapped root, which is not the host's root.
+  if (::chmod(work_dir->c_str(), 0711) != 0) {
+    Status s = Status::Errno("chmod " + *work_dir, errno);
+    RemoveTree(*work_dir);
+    return s.message();
+  }
+  std::string exe = "/proc/self/exe";
+  if (!opts.runtimetest_binary.empty()) {
+    // Prepare hard-links the name readlink gives; a resolved path makes that the file itself.
+    char* real = ::realpath(opts.runtimetest_binary.c_str(), nullptr);
+    if (real == nullptr) {
+      Status s = Status::Errno("--runtimetest-binary " + opts.runtimetest_binary, errno);
+      RemoveTree(*work_dir);
+      return s.message();
+    }
+    exe = real;
+    ::free(real);
+  }
+  Result<BinaryStore> binary = BinaryStore::Prepare(exe, *work_dir);
+  if (!binary.ok()) {
+    RemoveTree(*work_dir);
+    return "preparing the runtimetest executable: " + binary.status().message();
+  }
+
+  RunnerConfig config{.mode = opts.mode,
+                      .timeout = opts.timeout,
+                      .keep_failed = opts.keep_failed,
+                      .verify_gone_after_pass = opts.verify_cleanup,
+                      .blind = opts.blind_negatives};
+  Runner runner(runtime, *binary, *work_dir, config, ctx.interrupt.fd());
+  Status init = runner.Init();
+  if (!init.ok()) {
+    RemoveTree(*work_dir);
+    return init.message();
+  }
+  run.tool_version = RUNTIMETEST_VERSION;
+  run.runtime = {.path = info.path,
+                 .name = info.basename,
+                 .version_line = info.version.line,
+                 .version = info.version.version,
+                 .args = runtime.global_args()};
+  if (const nlohmann::json* features = runner.Features()) {
+    run.runtime.features = SummarizeFeatures(*features);
+  }
+  run.host = ctx.host;
+  run.mode = ModeName(opts.mode);
+  run.blind_negatives = opts.blind_negatives;
+  run.filter = opts.filter;
+  run.planned = static_cast<int>(ctx.selected.size());
+
+  auto add = [&](const ScenarioResult& result, const ExpectedFailure* known) {
+    run.scenarios.push_back(
+        MakeScenarioRecord(result, Classify(result.outcome, known), known, info));
+    for (RunReport* r : ctx.reports) r->Add(run, run.scenarios.back());
+  };
+  auto note = [&](const std::string& text) {
+    run.notes.push_back(text);
+    for (RunReport* r : ctx.reports) r->Note(run, text);
+  };
+  for (RunReport* r : ctx.reports) r->Begin(run);
+  Progress progress;
+  std::vector<std::string> kept;
+  for (size_t i = 0; i < ctx.selected.size() && ctx.interrupt.signal() == 0; ++i) {
+    const Entry& scenario = ctx.selected[i];
+    progress.Show(done + i + 1, total, info.basename + " " + scenario.name());
+    ScenarioResult last =
+        scenario.op != nullptr ? runner.Run(*scenario.op) : runner.Run(*scenario.config);
+    progress.Erase();  // stdout may be the same terminal: the TAP line gets a line of its own
+    if (last.interrupted) {
+      const char* name = sigabbrev_np(ctx.interrupt.signal());
+      run.interrupted = std::string("interrupted by SIG") + (name ? name : "?") + " during " +
+                        last.name() + " (its container and bundle were removed)";
+      break;
+    }
+    const ExpectedFailure* known =
+        FindExpectedFailure(ctx.expected, info.version.name, info.basename, info.version.version,
+                            scenario.name(), run.host.cgroup_layout.c_str());
+    if (std::string why = Inexcusable(last); known != nullptr && !why.empty()) {
+      last.message += " (the expected-failure entry of line " + std::to_string(known->line) +
+                      " does not excuse " + why + ")";
+      known = nullptr;
+    }
+    add(last, known);
+    if (last.bundle_kept) kept.push_back(last.bundle);
+  }
+  progress.Erase();
+  ReapOrphans();
+  if (ctx.interrupt.signal() != 0 && run.interrupted.empty()) {
+    const char* name = sigabbrev_np(ctx.interrupt.signal());
+    run.interrupted = std::string("interrupted by SIG") + (name ? name : "?");
+  }
+
+  std::vector<std::string> left;
+  std::string error;
+  for (const std::string& id : SweepLeftovers(runtime, runner, &error)) {
+    left.push_back("container " + id + " (`list` showed it)");
+  }
+  if (!error.empty()) note("could not look for containers left behind: " + error);
+
+  Status removed = RemoveTree(binary->path());
+  if (kept.empty()) {
+    Status s = RemoveTree(*work_dir);
+    if (removed.ok()) removed = s;
+  } else {
+    std::string listing;
+    for (const std::string& dir : kept) {
+      std::fprintf(stderr, "runtimetest suite: kept the bundle of a failed scenario: %s\n",
+                   dir.c_str());
+      listing += dir + "\n";
+    }
+    Status marked = WriteFile(*work_dir + "/" + kKeptMarker, listing, 0644);
+    if (!marked.ok()) note("cleanup: " + marked.message());
+  }
+  if (!removed.ok()) note("cleanup: " + removed.message());
+
+  // The cgroup parent of the run is expected (empty by now); anything else of this run still on
+  // the host is a leak, removed and reported.
+  const pid_t self = ::getpid();
+  for (const std::string& dir : CgroupDirsFor(HostCgroupMounts(), SuiteCgroupParent(self))) {
+    ::rmdir(dir.c_str());
+  }
+  std::vector<RuntimeAtRoot> roots = {
+      {&runtime, RuntimeStateRoot(runtime.Basename(), runtime.global_args())}};
+  SweepResult swept = Sweep([self](pid_t pid) { return pid == self; }, roots, {},
+                            Deadline::In(std::chrono::seconds(30)));
+  for (const std::string& what : swept.found) left.push_back(what);
+  for (const std::string& what : swept.not_removed) left.push_back("NOT REMOVED " + what);
+  if (!left.empty()) {
+    // Not attributable to one scenario: reported as a test point of its own.
+    static const Scenario kSweep = {
+        .name = "suite/nothing-left-behind", .check_id = "all", .expect = Expect::kPass};
+    ScenarioResult sweep;
+    sweep.scenario = &kSweep;
+    sweep.outcome = Outcome::kFail;
+    sweep.message = "this run left behind (now removed unless said otherwise):";
+    for (const std::string& what : left) sweep.message += " " + what + ";";
+    add(sweep, nullptr);
+  }
+  run.duration_us = MicrosecondsSince(run_start);
+  return "";
 }
 
 }  // namespace
@@ -285,9 +466,25 @@ int SuiteMain(int argc, char** argv) {
   Result<std::vector<std::unique_ptr<RunReport>>> files = OpenReports(opts.reports);
   if (!files.ok()) return CannotRun(files.status().message());
 
-  Result<std::string> runtime_path = ResolveRuntime(opts.runtime);
-  if (!runtime_path.ok()) return CannotRun("--runtime " + runtime_path.status().message());
-  RuntimeClient runtime(*runtime_path, opts.runtime_args);
+  // Every runtime is resolved and answers --version before the report starts.
+  std::vector<std::unique_ptr<RuntimeClient>> clients;
+  std::vector<RuntimeInfo> infos;
+  for (const RuntimeOption& option : opts.runtimes) {
+    Result<std::string> path = ResolveRuntime(option.path);
+    if (!path.ok()) return CannotRun("--runtime " + path.status().message());
+    auto client = std::make_unique<RuntimeClient>(*path, option.args);
+    CommandRecord version = client->Version(Deadline::In(std::chrono::seconds(10)));
+    if (!version.Succeeded()) {
+      return CannotRun(client->path() + " --version: " + version.Describe() + ": " +
+                       FirstLine(version.err));
+    }
+    infos.push_back({.path = client->path(),
+                     .basename = client->Basename(),
+                     .version = ParseVersion(version.out),
+                     .mode = opts.mode});
+    clients.push_back(std::move(client));
+  }
+  NameRuntimes(infos);
 
   std::vector<ExpectedFailure> expected;
   if (!opts.expected_failures.empty()) {
@@ -299,179 +496,48 @@ int SuiteMain(int argc, char** argv) {
     expected = std::move(entries.value());
   }
 
-  CommandRecord version = runtime.Version(Deadline::In(std::chrono::seconds(10)));
-  if (!version.Succeeded()) {
-    return CannotRun(runtime.path() + " --version: " + version.Describe() + ": " +
-                     FirstLine(version.err));
-  }
-  RuntimeInfo info{.path = runtime.path(),
-                   .basename = runtime.Basename(),
-                   .version = ParseVersion(version.out),
-                   .mode = opts.mode};
-
   ::signal(SIGPIPE, SIG_IGN);  // a closed stdout must not stop the cleanup
   Result<std::unique_ptr<InterruptWatch>> watch = InterruptWatch::Install();
   if (!watch.ok()) return CannotRun(watch.status().message());
   const InterruptWatch& interrupt = *watch.value();
 
-  Result<std::string> work_dir = MakeTempDir(BundleRoot(), WorkDirPrefix(::getpid()));
-  if (!work_dir.ok()) return CannotRun(work_dir.status().message());
-  // Searchable by every uid (not listable): a container in a user namespace reaches its rootfs
-  // as its mapped root, which is not the host's root.
-  if (::chmod(work_dir->c_str(), 0711) != 0) {
-    Status s = Status::Errno("chmod " + *work_dir, errno);
-    RemoveTree(*work_dir);
-    return CannotRun(s.message());
-  }
-  std::string exe = "/proc/self/exe";
-  if (!opts.runtimetest_binary.empty()) {
-    // Prepare hard-links the name readlink gives; a resolved path makes that the file itself.
-    char* real = ::realpath(opts.runtimetest_binary.c_str(), nullptr);
-    if (real == nullptr) {
-      Status s = Status::Errno("--runtimetest-binary " + opts.runtimetest_binary, errno);
-      RemoveTree(*work_dir);
-      return CannotRun(s.message());
-    }
-    exe = real;
-    ::free(real);
-  }
-  Result<BinaryStore> binary = BinaryStore::Prepare(exe, *work_dir);
-  if (!binary.ok()) {
-    RemoveTree(*work_dir);
-    return CannotRun("preparing the runtimetest executable: " + binary.status().message());
-  }
-
-  RunnerConfig config{.mode = opts.mode,
-                      .timeout = opts.timeout,
-                      .keep_failed = opts.keep_failed,
-                      .verify_gone_after_pass = opts.verify_cleanup,
-                      .blind = opts.blind_negatives};
-  Runner runner(runtime, *binary, *work_dir, config, interrupt.fd());
-  Status init = runner.Init();
-  if (!init.ok()) {
-    RemoveTree(*work_dir);
-    return CannotRun(init.message());
-  }
-
-  RunRecord run;
-  run.tool_version = RUNTIMETEST_VERSION;
-  run.runtime = {.path = info.path,
-                 .name = info.basename,
-                 .version_line = info.version.line,
-                 .version = info.version.version,
-                 .args = opts.runtime_args};
-  if (const nlohmann::json* features = runner.Features()) {
-    run.runtime.features = SummarizeFeatures(*features);
-  }
-  run.host = ObserveHost();
-  run.mode = ModeName(opts.mode);
-  run.blind_negatives = opts.blind_negatives;
-  run.filter = opts.filter;
-  run.started = Rfc3339Utc(::time(nullptr));
-  run.planned = static_cast<int>(selected->size());
-  const auto run_start = std::chrono::steady_clock::now();
-
   TapReport tap(stdout);
   std::vector<RunReport*> reports = {&tap};
   for (const std::unique_ptr<RunReport>& file : *files) reports.push_back(file.get());
-  auto add = [&](const ScenarioResult& result, const ExpectedFailure* known) {
-    run.scenarios.push_back(
-        MakeScenarioRecord(result, Classify(result.outcome, known), known, info));
-    for (RunReport* r : reports) r->Add(run, run.scenarios.back());
-  };
-  auto note = [&](const std::string& text) {
-    run.notes.push_back(text);
-    for (RunReport* r : reports) r->Note(run, text);
-  };
-  const char* cgroup_layout = run.host.cgroup_layout.c_str();
-  for (RunReport* r : reports) r->Begin(run);
-  Progress progress;
-  std::vector<std::string> kept;
-  const ScenarioResult* cut_short = nullptr;
-  ScenarioResult last;
-  for (size_t i = 0; i < selected->size() && interrupt.signal() == 0; ++i) {
-    const Entry& scenario = (*selected)[i];
-    progress.Show(i + 1, selected->size(), info.basename + " " + scenario.name());
-    last = scenario.op != nullptr ? runner.Run(*scenario.op) : runner.Run(*scenario.config);
-    progress.Erase();  // stdout may be the same terminal: the TAP line gets a line of its own
-    if (last.interrupted) {
-      cut_short = &last;
-      break;
-    }
-    const ExpectedFailure* known = FindExpectedFailure(expected, info.version.name, info.basename,
-                                                       info.version.version, scenario.name(),
-                                                       cgroup_layout);
-    if (std::string why = Inexcusable(last); known != nullptr && !why.empty()) {
-      last.message += " (the expected-failure entry of line " + std::to_string(known->line) +
-                      " does not excuse " + why + ")";
-      known = nullptr;
-    }
-    add(last, known);
-    if (last.bundle_kept) kept.push_back(last.bundle);
+  RunContext context{.opts = opts,
+                     .selected = *selected,
+                     .expected = expected,
+                     .interrupt = interrupt,
+                     .reports = reports,
+                     .host = ObserveHost()};
+  // Reserved: the reports hold on to the records of the runs before.
+  std::vector<RunRecord> runs;
+  runs.reserve(infos.size());
+  std::string cannot_run;
+  // The first runtime always begins (a signal already there ends it at once, reported).
+  for (size_t i = 0; i < infos.size() && cannot_run.empty() && (i == 0 || !interrupt.signal());
+       ++i) {
+    cannot_run = RunRuntime(context, *clients[i], infos[i], i * selected->size(),
+                            selected->size() * infos.size(), runs.emplace_back());
   }
-  progress.Erase();
-  ReapOrphans();
-
+  if (!cannot_run.empty()) {
+    runs.pop_back();
+    if (runs.empty()) return CannotRun(cannot_run);
+    runs.back().interrupted = "stopped: " + infos[runs.size()].basename + " cannot run: " +
+                              cannot_run;
+  }
   int signal = interrupt.signal();
-  std::vector<std::string> left;
-  std::string error;
-  for (const std::string& id : SweepLeftovers(runtime, runner, &error)) {
-    left.push_back("container " + id + " (`list` showed it)");
-  }
-  if (!error.empty()) note("could not look for containers left behind: " + error);
-
-  Status removed = RemoveTree(binary->path());
-  if (kept.empty()) {
-    Status s = RemoveTree(*work_dir);
-    if (removed.ok()) removed = s;
-  } else {
-    std::string listing;
-    for (const std::string& dir : kept) {
-      std::fprintf(stderr, "runtimetest suite: kept the bundle of a failed scenario: %s\n",
-                   dir.c_str());
-      listing += dir + "\n";
-    }
-    Status marked = WriteFile(*work_dir + "/" + kKeptMarker, listing, 0644);
-    if (!marked.ok()) note("cleanup: " + marked.message());
-  }
-  if (!removed.ok()) note("cleanup: " + removed.message());
-
-  // The cgroup parent of the run is expected (empty by now); anything else of this run still on
-  // the host is a leak, removed and reported.
-  const pid_t self = ::getpid();
-  for (const std::string& dir : CgroupDirsFor(HostCgroupMounts(), SuiteCgroupParent(self))) {
-    ::rmdir(dir.c_str());
-  }
-  std::vector<RuntimeAtRoot> roots = {
-      {&runtime, RuntimeStateRoot(runtime.Basename(), opts.runtime_args)}};
-  SweepResult swept = Sweep([self](pid_t pid) { return pid == self; }, roots, {},
-                            Deadline::In(std::chrono::seconds(30)));
-  for (const std::string& what : swept.found) left.push_back(what);
-  for (const std::string& what : swept.not_removed) left.push_back("NOT REMOVED " + what);
-  if (!left.empty()) {
-    // Not attributable to one scenario: reported as a test point of its own.
-    static const Scenario kSweep = {
-        .name = "suite/nothing-left-behind", .check_id = "all", .expect = Expect::kPass};
-    ScenarioResult sweep;
-    sweep.scenario = &kSweep;
-    sweep.outcome = Outcome::kFail;
-    sweep.message = "this run left behind (now removed unless said otherwise):";
-    for (const std::string& what : left) sweep.message += " " + what + ";";
-    add(sweep, nullptr);
-  }
-
-  if (signal != 0) {
+  if (signal != 0 && runs.back().interrupted.empty()) {
+    // Between two runtimes: the last one ran to its end.
     const char* name = sigabbrev_np(signal);
-    run.interrupted = std::string("interrupted by SIG") + (name ? name : "?");
-    if (cut_short) {
-      run.interrupted +=
-          " during " + std::string(cut_short->name()) + " (its container and bundle were removed)";
-    }
+    runs.back().interrupted = std::string("interrupted by SIG") + (name ? name : "?");
   }
-  run.duration_us = MicrosecondsSince(run_start);
-  int status = signal != 0 ? 128 + signal : tap.tally().failed > 0 ? 1 : 0;
+  int status = !cannot_run.empty() ? kCannotRun
+               : signal != 0       ? 128 + signal
+               : tap.tally().failed > 0 ? 1
+                                        : 0;
   for (RunReport* r : reports) {
-    if (Status written = r->Finish(run); !written.ok()) {
+    if (Status written = r->Finish(runs); !written.ok()) {
       std::fprintf(stderr, "runtimetest suite: report: %s\n", written.message().c_str());
       if (status == 0) status = kCannotRun;
     }

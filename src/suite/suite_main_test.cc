@@ -23,8 +23,9 @@ struct Ran {
   std::string out, err;
 };
 
-Ran RunBinary(std::vector<std::string> args) {
-  args.insert(args.begin(), {RT_BINARY, "suite"});
+// `runtimetest <command> args...` through the built binary.
+Ran RunBinary(std::vector<std::string> args, const char* command = "suite") {
+  args.insert(args.begin(), {RT_BINARY, command});
   Ran ran;
   Result<Child> spawned = Spawn(args);
   EXPECT_TRUE(spawned.ok()) << spawned.status().message();
@@ -66,10 +67,22 @@ TEST(SuiteMainTest, UsageErrorsExitTwo) {
   EXPECT_EQ(RunBinary({"--list", "--filter", "(["}).exit.Describe(), "exit 2");
 }
 
+// runc's containers whose id starts with "runtimetest-<pid>-".
+std::string RuncLeftovers(pid_t suite_pid) {
+  Result<Child> list = Spawn({"/usr/sbin/runc", "list", "--quiet"});
+  if (!list.ok()) return "runc list: " + list.status().message();
+  Child& child = list.value();
+  Capture* pipes[] = {&child.out, &child.err};
+  Wait(WaitFor{.process = &child.process, .pipes = pipes, .until_eof = true}, Deadline::Never(),
+       -1);
+  std::string prefix = "runtimetest-" + std::to_string(suite_pid) + "-";
+  return child.out.data.find(prefix) == std::string::npos ? "" : child.out.data;
+}
+
 TEST(SuiteMainTest, RuncPassesAndNothingIsLeftBehind) {
   const char* runc = "/usr/sbin/runc";
   if (::geteuid() != 0 || ::access(runc, X_OK) != 0) GTEST_SKIP() << "needs root and " << runc;
-  std::vector<std::string> prefixes;
+  std::vector<pid_t> pids;
   std::vector<std::string> inside;  // what goes into the rootfs: this binary unless sanitized
 #ifdef RT_SANITIZED
   // A sanitized runtimetest links dynamically and cannot start in a bundle's empty rootfs; it
@@ -89,17 +102,9 @@ TEST(SuiteMainTest, RuncPassesAndNothingIsLeftBehind) {
     EXPECT_NE(ran.out.find(", cgroup "), std::string::npos) << ran.out;
     EXPECT_TRUE(ran.out.ends_with("\n1..3\n3 passed, 0 failed, 0 skipped\n")) << ran.out;
     EXPECT_EQ(ran.err, "");
-    prefixes.push_back("runtimetest-" + std::to_string(ran.pid) + "-");
+    pids.push_back(ran.pid);
   }
-  Result<Child> list = Spawn({runc, "list", "--quiet"});
-  ASSERT_TRUE(list.ok()) << list.status().message();
-  Child& child = list.value();
-  Capture* pipes[] = {&child.out, &child.err};
-  Wait(WaitFor{.process = &child.process, .pipes = pipes, .until_eof = true}, Deadline::Never(),
-       -1);
-  for (const std::string& prefix : prefixes) {
-    EXPECT_EQ(child.out.data.find(prefix), std::string::npos) << child.out.data;
-  }
+  for (pid_t pid : pids) EXPECT_EQ(RuncLeftovers(pid), "");
 }
 
 // The flags that put a static runtimetest into the bundles: none, unless this build is sanitized
@@ -292,14 +297,7 @@ TEST(SuiteMainTest, ATimeoutInTheMiddleOfASequenceNamesTheStepAndLeavesNothing) 
             std::string::npos)
       << ran.out;
   EXPECT_EQ(ran.out.find("nothing-left-behind"), std::string::npos) << ran.out;
-  Result<Child> list = Spawn({runc, "list", "--quiet"});
-  ASSERT_TRUE(list.ok()) << list.status().message();
-  Child& child = list.value();
-  Capture* pipes[] = {&child.out, &child.err};
-  Wait(WaitFor{.process = &child.process, .pipes = pipes, .until_eof = true}, Deadline::Never(),
-       -1);
-  EXPECT_EQ(child.out.data.find("runtimetest-" + std::to_string(ran.pid) + "-"), std::string::npos)
-      << child.out.data;
+  EXPECT_EQ(RuncLeftovers(ran.pid), "");
 }
 
 // A scratch directory for report files, removed with what is in it.
@@ -435,8 +433,142 @@ TEST(SuiteMainTest, AReportIntoADirectoryThatIsNotThereIsRefusedBeforeTheRun) {
   EXPECT_EQ(ran.exit.Describe(), "exit 2");
   EXPECT_TRUE(
       ran.err.starts_with("runtimetest suite: --report \"xml:run.xml\": unknown format "
-                          "\"xml\", expected one of tap, junit, json\n"))
+                          "\"xml\", expected one of tap, junit, json, matrix\n"))
       << ran.err;
+}
+
+// Why runc and crun cannot both run here ("" when they can); `inside` as InsideBinary sets it.
+std::string CannotRunBoth(const char* runc, const char* crun, std::vector<std::string>& inside) {
+  if (::geteuid() != 0 || ::access(runc, X_OK) != 0 || ::access(crun, X_OK) != 0) {
+    return std::string("needs root, ") + runc + " and " + crun;
+  }
+  if (!InsideBinary(inside)) return "sanitized build and no RT_STATIC_BINARY";
+  return "";
+}
+
+TEST(SuiteMainTest, SeveralRuntimesShareOneStreamAndTheWorstExit) {
+  const char* runc = "/usr/sbin/runc";
+  const char* crun = "/usr/bin/crun";
+  std::vector<std::string> inside;
+  if (std::string why = CannotRunBoth(runc, crun, inside); !why.empty()) GTEST_SKIP() << why;
+  // The first runtime is fine, the second (runc whose `start` always succeeds) is not: the
+  // exit is the worst of the two, and only the second's test points are red.
+  Wrapper w("for a in \"$@\"; do [ \"$a\" = start ] && { /usr/sbin/runc \"$@\"; exit 0; }; done");
+  std::vector<std::string> args = {"--runtime", crun, "--runtime", w.path,
+                                   "--filter",  "^(default|ops/start/unknown-id)$"};
+  args.insert(args.end(), inside.begin(), inside.end());
+  Ran ran = RunBinary(args);
+  EXPECT_EQ(ran.exit.Describe(), "exit 1") << ran.out;
+  EXPECT_TRUE(ran.out.starts_with("TAP version 13\n# host: kernel ")) << ran.out;
+  EXPECT_EQ(ran.out.find("TAP version 13", 1), std::string::npos) << ran.out;  // one stream
+  EXPECT_NE(ran.out.find("\n# crun version "), std::string::npos) << ran.out;
+  EXPECT_NE(ran.out.find("\nok 1 - crun default\nok 2 - crun ops/start/unknown-id\n"
+                         "# crun: 2 passed, 0 failed, 0 skipped\n# runc version "),
+            std::string::npos)
+      << ran.out;
+  EXPECT_NE(ran.out.find("\nok 3 - runc default\nnot ok 4 - runc ops/start/unknown-id\n"),
+            std::string::npos)
+      << ran.out;
+  EXPECT_TRUE(ran.out.ends_with("# runc: 1 passed, 1 failed, 0 skipped\n1..4\n"
+                                "3 passed, 1 failed, 0 skipped\n"))
+      << ran.out;
+  EXPECT_EQ(RuncLeftovers(ran.pid), "");
+}
+
+TEST(SuiteMainTest, AnInterruptStopsTheRuntimesStillToCome) {
+  const char* runc = "/usr/sbin/runc";
+  const char* crun = "/usr/bin/crun";
+  std::vector<std::string> inside;
+  if (std::string why = CannotRunBoth(runc, crun, inside); !why.empty()) GTEST_SKIP() << why;
+  // The first runtime's `run` sends the suite (its parent) SIGINT, then runs.
+  Wrapper w("[ \"$1\" = run ] && kill -INT $PPID");
+  std::vector<std::string> args = {"--runtime", w.path, "--runtime", crun,
+                                   "--filter",  "^hostname/"};
+  args.insert(args.end(), inside.begin(), inside.end());
+  Ran ran = RunBinary(args);
+  EXPECT_EQ(ran.exit.Describe(), "exit 130") << ran.out;
+  EXPECT_NE(ran.out.find("\nBail out! interrupted by SIGINT during hostname/set (its container "
+                         "and bundle were removed)\n1..0\n"),
+            std::string::npos)
+      << ran.out;
+  EXPECT_EQ(ran.out.find("crun"), std::string::npos) << ran.out;  // it never ran
+  EXPECT_EQ(RuncLeftovers(ran.pid), "");
+}
+
+// `runtimetest report merge`, through the built binary.
+Ran RunReportMerge(std::vector<std::string> args) {
+  args.insert(args.begin(), "merge");
+  return RunBinary(args, "report");
+}
+
+// The matrix up to its details (which hold container ids and durations of each run).
+std::string MatrixTable(const std::string& path) {
+  Result<std::string> text = ReadFile(path);
+  if (!text.ok()) return text.status().message();
+  return text->substr(0, text->find("\n## Details\n"));
+}
+
+TEST(SuiteMainTest, OneCallOnTwoRuntimesAndAMergeOfTwoCallsGiveTheSameMatrix) {
+  const char* runc = "/usr/sbin/runc";
+  const char* crun = "/usr/bin/crun";
+  std::vector<std::string> inside;
+  if (std::string why = CannotRunBoth(runc, crun, inside); !why.empty()) GTEST_SKIP() << why;
+  ReportDir dir;
+  const std::string expected = std::string(RT_SOURCE_DIR) + "/suite/expected-failures.txt";
+  // A pass, a negative, an expected failure of both runtimes.
+  std::vector<std::string> common = {
+      "--filter", "^(hostname/(set|mismatch)|ops/delete/created-is-error)$",
+      "--expected-failures", expected};
+  common.insert(common.end(), inside.begin(), inside.end());
+  std::vector<std::string> both = {"--runtime", runc, "--runtime", crun,
+                                   "--report", "json:" + dir.path + "/both.json",
+                                   "--report", "matrix:" + dir.path + "/both.md"};
+  both.insert(both.end(), common.begin(), common.end());
+  Ran ran = RunBinary(both);
+  EXPECT_EQ(ran.exit.Describe(), "exit 0") << ran.out << ran.err;
+  for (const char* runtime : {runc, crun}) {
+    std::string name = std::string(runtime).substr(std::string(runtime).rfind('/') + 1);
+    std::vector<std::string> one = {"--runtime", runtime, "--report",
+                                    "json:" + dir.path + "/" + name + ".json"};
+    one.insert(one.end(), common.begin(), common.end());
+    ran = RunBinary(one);
+    EXPECT_EQ(ran.exit.Describe(), "exit 0") << ran.out << ran.err;
+  }
+  Ran merged = RunReportMerge({"--report", "matrix:" + dir.path + "/merged.md", "--report",
+                               "json:" + dir.path + "/merged.json", dir.path + "/runc.json",
+                               dir.path + "/crun.json"});
+  EXPECT_EQ(merged.exit.Describe(), "exit 0") << merged.err;
+  EXPECT_EQ(merged.err, "");
+  std::string table = MatrixTable(dir.path + "/both.md");
+  EXPECT_EQ(MatrixTable(dir.path + "/merged.md"), table);
+  EXPECT_NE(table.find("| | runc 1."), std::string::npos) << table;
+  EXPECT_NE(table.find(" | crun 1."), std::string::npos) << table;
+  EXPECT_NE(table.find("| ops/delete/created-is-error | [expected-failure](#r3c1) | "
+                       "[expected-failure](#r3c2) |"),
+            std::string::npos)
+      << table;
+  // The JSON of the call on two runtimes is an array of two runs, like the merge's.
+  Result<std::string> json = ReadFile(dir.path + "/both.json");
+  ASSERT_TRUE(json.ok()) << json.status().message();
+  Result<std::vector<RunRecord>> runs = ParseRunRecords(*json);
+  ASSERT_TRUE(runs.ok()) << runs.status().message();
+  ASSERT_EQ(runs->size(), 2u);
+  EXPECT_EQ((*runs)[0].runtime.name, "runc");
+  EXPECT_EQ((*runs)[1].runtime.name, "crun");
+  EXPECT_EQ(CheckReports({dir.path + "/both.json", dir.path + "/merged.json"}), "");
+}
+
+TEST(SuiteMainTest, ReportMergeRefusesWhatItCannotRead) {
+  Ran ran = RunReportMerge({"--report", "matrix:/tmp/x.txt", "a.json"});
+  EXPECT_EQ(ran.exit.Describe(), "exit 2");
+  EXPECT_EQ(ran.err, "runtimetest report: --report matrix:/tmp/x.txt: the file name must end in "
+                     ".md or .html\n");
+  ran = RunReportMerge({"--report", "matrix:/tmp/x.md", "/nonexistent.json"});
+  EXPECT_EQ(ran.exit.Describe(), "exit 2");
+  EXPECT_TRUE(ran.err.starts_with("runtimetest report: ")) << ran.err;
+  EXPECT_NE(ran.err.find("/nonexistent.json"), std::string::npos) << ran.err;
+  ran = RunReportMerge({"/tmp/a.json"});
+  EXPECT_EQ(ran.err, "runtimetest report: nothing to write: give --report FORMAT:FILE\n");
 }
 
 }  // namespace

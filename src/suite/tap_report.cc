@@ -307,9 +307,15 @@ TapReport::TapReport(std::FILE* out) : out_(out) {}
 TapReport::TapReport(std::string file_path) : file_path_(std::move(file_path)) {}
 
 void TapReport::Begin(const RunRecord& run) {
-  std::string text = "TAP version 13\n";
-  text += "# host: kernel " + run.host.kernel + ", " + DescribeLayoutNamed(run.host.cgroup_layout) +
-          "\n";
+  std::string text;
+  if (runs_++ == 0) {
+    text = "TAP version 13\n# host: kernel " + run.host.kernel + ", " +
+           DescribeLayoutNamed(run.host.cgroup_layout) + "\n";
+  } else {
+    RunSummary();
+  }
+  run_start_ = tally_;
+  runtime_ = run.runtime.name;
   text += "# " + run.runtime.version_line + ", mode " + run.mode +
           (run.blind_negatives ? ", negatives blinded (ok: the judge refused)" : "") + "\n";
   Write(text);
@@ -324,9 +330,20 @@ void TapReport::Note(const RunRecord&, std::string_view text) {
   Write("# " + std::string(text) + "\n");
 }
 
-Status TapReport::Finish(const RunRecord& run) {
+void TapReport::RunSummary() {
+  Write("# " + runtime_ + ": " +
+        FormatSummary({.passed = tally_.passed - run_start_.passed,
+                       .failed = tally_.failed - run_start_.failed,
+                       .skipped = tally_.skipped - run_start_.skipped}) +
+        "\n");
+}
+
+Status TapReport::Finish(std::span<const RunRecord> runs) {
+  if (runs_ > 1) RunSummary();
   std::string text;
-  if (!run.interrupted.empty()) text += "Bail out! " + run.interrupted + "\n";
+  if (!runs.empty() && !runs.back().interrupted.empty()) {
+    text += "Bail out! " + runs.back().interrupted + "\n";
+  }
   text += "1.." + std::to_string(number_) + "\n";
   if (tally_.expected_failures > 0 || tally_.unexpected_passes > 0) {
     text += "# " + std::to_string(tally_.expected_failures) +

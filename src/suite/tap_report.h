@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdio>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -52,20 +53,23 @@ std::string FormatTestPoint(int number, const ScenarioResult& result, Reported r
                             const ExpectedFailure* known, const RuntimeInfo& runtime);
 
 // The report files and the TAP stream are made from the run model through this interface: the
-// suite calls Begin once the run's facts are known, Add after each scenario (the record is
-// run.scenarios.back()), Note for a comment of the run, and Finish at the end, also after an
-// interruption (with what ran).
+// suite calls Begin once a run's facts are known, Add after each scenario (the record is
+// run.scenarios.back()), Note for a comment of the run, and, once all runs (one per runtime, in
+// order) are done, Finish with them all, also after an interruption (with what ran; the last
+// run's `interrupted` says why it stopped).
 class RunReport {
  public:
   virtual ~RunReport() = default;
   virtual void Begin(const RunRecord& run) = 0;
   virtual void Add(const RunRecord& run, const ScenarioRecord& scenario) = 0;
   virtual void Note(const RunRecord& run, std::string_view text) = 0;
-  virtual Status Finish(const RunRecord& run) = 0;
+  virtual Status Finish(std::span<const RunRecord> runs) = 0;
 };
 
 // TAP 13 as the suite goes: to a stream, flushed after every test point, or collected and
-// written to a file at Finish.
+// written to a file at Finish. Several runs make one stream: one version line, one plan, the
+// test points numbered on; each run opens with its runtime's comment and, when there are
+// several, closes with "# <runtime>: N passed, N failed, N skipped".
 class TapReport : public RunReport {
  public:
   explicit TapReport(std::FILE* out);         // streams
@@ -73,7 +77,8 @@ class TapReport : public RunReport {
   void Begin(const RunRecord& run) override;
   void Add(const RunRecord& run, const ScenarioRecord& scenario) override;
   void Note(const RunRecord& run, std::string_view text) override;
-  Status Finish(const RunRecord& run) override;  // Bail out (if interrupted), plan, summary
+  // The last run's summary comment (several runs), Bail out (if interrupted), plan, summary.
+  Status Finish(std::span<const RunRecord> runs) override;
   const Tally& tally() const { return tally_; }
 
  private:
@@ -81,7 +86,11 @@ class TapReport : public RunReport {
   std::FILE* out_ = nullptr;
   std::string file_path_;
   std::string text_;  // the file's contents so far
+  void RunSummary();  // "# <runtime>: ..." of the run that began last
   Tally tally_;
+  Tally run_start_;    // tally_ when the last run began
+  std::string runtime_;  // its runtime's name
+  int runs_ = 0;         // begun so far
   int number_ = 0;
 };
 

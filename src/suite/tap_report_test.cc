@@ -166,7 +166,7 @@ void Drive(RunReport& report, RunRecord& run) {
     report.Add(run, run.scenarios.back());
   }
   report.Note(run, "cleanup: something");
-  EXPECT_TRUE(report.Finish(run).ok());
+  EXPECT_TRUE(report.Finish(std::span<const RunRecord>(&run, 1)).ok());
 }
 
 std::string ReadAll(std::FILE* f) {
@@ -215,7 +215,7 @@ TEST(TapReportTest, AnInterruptedRunBailsOutBeforeThePlan) {
   run.interrupted = "interrupted by SIGINT";
   TapReport report(out);
   report.Begin(run);
-  EXPECT_TRUE(report.Finish(run).ok());
+  EXPECT_TRUE(report.Finish(std::span<const RunRecord>(&run, 1)).ok());
   std::string text = ReadAll(out);
   std::fclose(out);
   EXPECT_TRUE(
@@ -263,6 +263,36 @@ TEST(TapReportTest, AFailedOperationScenarioShowsItsStepCommandsAndOutput) {
       << text;
   EXPECT_NE(text.find("  commands: \"runc start runtimetest-1-6  => exit 0\"\n"), std::string::npos)
       << text;
+}
+
+TEST(TapReportTest, SeveralRunsMakeOneStreamWithASummaryPerRuntime) {
+  std::FILE* out = std::tmpfile();
+  ASSERT_NE(out, nullptr);
+  std::vector<RunRecord> runs = {ARun(), ARun()};
+  runs[1].runtime = {.name = "crun", .version_line = "crun version 1.8.1"};
+  runs[1].interrupted = "interrupted by SIGTERM during hostname/set";
+  TapReport report(out);
+  for (RunRecord& run : runs) {
+    report.Begin(run);
+    ScenarioResult r = Result(Outcome::kPass, "");
+    run.scenarios.push_back(MakeScenarioRecord(r, Reported::kPass, nullptr, Runc()));
+    report.Add(run, run.scenarios.back());
+  }
+  EXPECT_TRUE(report.Finish(runs).ok());
+  std::string text = ReadAll(out);
+  std::fclose(out);
+  EXPECT_EQ(text,
+            "TAP version 13\n"
+            "# host: kernel 6.1.0, cgroup v2 only\n"
+            "# runc version 1.1.5, mode run\n"
+            "ok 1 - runc hostname/set\n"
+            "# runc: 1 passed, 0 failed, 0 skipped\n"
+            "# crun version 1.8.1, mode run\n"
+            "ok 2 - crun hostname/set\n"
+            "# crun: 1 passed, 0 failed, 0 skipped\n"
+            "Bail out! interrupted by SIGTERM during hostname/set\n"
+            "1..2\n"
+            "2 passed, 0 failed, 0 skipped\n");
 }
 
 }  // namespace
