@@ -1,8 +1,9 @@
 #!/usr/bin/python3
-"""Checks report files of `runtimetest suite --report`: each JSON file against
-suite/report.schema.json (JSON Schema 2020-12, python3-jsonschema; one run, or an array of the
-runs of a call that drove several runtimes), and that each run's summary counts its scenarios'
-verdicts; each JUnit file against suite/junit.xsd (xmllint, libxml2-utils).
+"""Checks report files of runtimetest: each JSON file against its schema (JSON Schema 2020-12,
+python3-jsonschema) as its "format" names it: suite/report.schema.json for a suite run (one run,
+or an array of the runs of a call that drove several runtimes), and then that each run's summary
+counts its scenarios' verdicts; suite/assertions.schema.json for the validator's
+`--report json:FILE`. Each JUnit file against suite/junit.xsd (xmllint, libxml2-utils).
 
 usage: scripts/check-reports.py FILE.json|FILE.xml ...   (exit 0: every file is valid)
 """
@@ -16,13 +17,29 @@ import jsonschema
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def check_json(path, schema):
+SCHEMAS = {"runtimetest-run/1": "report.schema.json",
+           "runtimetest-assertions/1": "assertions.schema.json"}
+
+
+def load_schema(name):
+    with open(os.path.join(ROOT, "suite", name), encoding="utf-8") as f:
+        schema = json.load(f)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return schema
+
+
+def check_json(path):
     with open(path, encoding="utf-8") as f:
         doc = json.load(f)
+    first = doc[0] if isinstance(doc, list) and doc else doc
+    name = SCHEMAS.get(first.get("format") if isinstance(first, dict) else None)
+    if name is None:
+        return ["format: not one of %s" % ", ".join(SCHEMAS)]
+    schema = load_schema(name)
     errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(doc), key=lambda e: list(e.path))
     # (a oneOf error repeats the whole document: its first 300 characters are enough)
     problems = ["/".join(str(p) for p in e.path) + ": " + e.message[:300] for e in errors]
-    if problems:
+    if problems or name != "report.schema.json":
         return problems
     if isinstance(doc, list):
         return ["[%d]: %s" % (i, p) for i, run in enumerate(doc) for p in check_summary(run)]
@@ -47,13 +64,10 @@ def main(paths):
     if not paths:
         print(__doc__, file=sys.stderr)
         return 2
-    with open(os.path.join(ROOT, "suite", "report.schema.json"), encoding="utf-8") as f:
-        schema = json.load(f)
-    jsonschema.Draft202012Validator.check_schema(schema)
     status = 0
     for path in paths:
         if path.endswith(".json"):
-            problems = check_json(path, schema)
+            problems = check_json(path)
         else:
             run = subprocess.run(["xmllint", "--noout", "--schema",
                                   os.path.join(ROOT, "suite", "junit.xsd"), path],

@@ -7,6 +7,7 @@
 
 #include "checks/registry.h"
 #include "checks/runner.h"
+#include "report/json_report.h"
 #include "report/report.h"
 #include "spec/spec.h"
 #include "sys/system.h"
@@ -66,7 +67,8 @@ void PrintList() {
 }  // namespace
 
 std::string UsageText() {
-  return "usage: runtimetest [--path DIR] [--compliance-level must|should|may] [NAME...]\n"
+  return "usage: runtimetest [--path DIR] [--compliance-level must|should|may]\n"
+         "                   [--report json:FILE] [NAME...]\n"
          "       runtimetest --list | --help | --version\n"
          "       runtimetest suite --runtime PATH [options]   (on the host; suite --help)\n"
          "       runtimetest helper signals|mark|sleep ...    (the suite's container processes;\n"
@@ -81,6 +83,7 @@ std::string UsageText() {
          "its config asks for. The config is /spec.json, else /config.json, or DIR/config.json\n"
          "with --path. NAMEs are check ids or youki test names (--list shows both); none runs\n"
          "every check. stdout: TAP 13. stderr: one line per failure, empty on a pass.\n"
+         "--report json:FILE also writes the assertions as JSON (suite/assertions.schema.json).\n"
          "Exit status: 0 all passed, 1 a check failed, 2 could not run.\n";
 }
 
@@ -110,6 +113,11 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
       Result<report::Level> level = ParseLevel(*v);
       if (!level.ok()) return level.status();
       opts.compliance = *level;
+    } else if (auto v = value("report")) {
+      if (!v->starts_with("json:") || v->size() == 5) {
+        return Status::Error("--report: expected json:FILE, found \"" + *v + "\"");
+      }
+      opts.json_report = v->substr(5);
     } else if (auto v = value("log-level")) {
       // runtime-tools' flag; this validator logs nothing beyond its reports.
     } else if (!a.empty() && a[0] == '-') {
@@ -121,10 +129,28 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
   return opts;
 }
 
+// Writes the --report file (when asked for); a file that cannot be written makes the run one that
+// could not run (exit 2), said on stderr.
+int WithReport(const Options& opts, const std::vector<report::Assertion>& results,
+               report::RunFacts facts) {
+  if (opts.json_report.empty()) return facts.exit_status;
+  Status written = WriteFileAtomically(
+      opts.json_report, report::AssertionsJson(results, opts.compliance, facts), 0644);
+  if (written.ok()) return facts.exit_status;
+  (void)WriteAll(STDERR_FILENO, "runtimetest: --report: " + written.message() + "\n", "stderr");
+  return 2;
+}
+
 int ValidateMain(const std::vector<std::string>& args) {
   Result<Options> parsed = ParseOptions(args);
   if (!parsed.ok()) return CannotRun(parsed.status().message());
   const Options& opts = *parsed;
+  // Could not run: the reason on stdout and stderr, and in the report file.
+  auto cannot_run = [&opts](const std::string& reason, const std::string& config_path) {
+    int status = CannotRun(reason);
+    return WithReport(opts, {},
+                      {.config_path = config_path, .error = reason, .exit_status = status});
+  };
   if (opts.help) {
     (void)WriteAll(STDOUT_FILENO, UsageText(), "stdout");
     return 0;
@@ -139,23 +165,25 @@ int ValidateMain(const std::vector<std::string>& args) {
     return 0;
   }
   Result<std::vector<const checks::CheckDef*>> chosen = checks::SelectChecks(opts.names);
-  if (!chosen.ok()) return CannotRun(chosen.status().message());
+  if (!chosen.ok()) return cannot_run(chosen.status().message(), "");
 
   sys::System& sys = sys::Linux();
   const std::string path = ResolveSpecPath(opts, sys);
   // Read here rather than through sys.ReadFile, which is for kernel files: a config must be a
   // regular file, read whole up to a cap far above any real one, never cut silently.
   Result<std::string> text = ReadRegularFile(path, spec::kMaxConfigBytes);
-  if (!text.ok()) return CannotRun("cannot read the config: " + text.status().message());
+  if (!text.ok()) return cannot_run("cannot read the config: " + text.status().message(), path);
   Result<spec::Config> config = spec::ParseConfig(*text);
-  if (!config.ok()) return CannotRun(path + ": " + config.status().message());
+  if (!config.ok()) return cannot_run(path + ": " + config.status().message(), path);
 
   const checks::Context ctx{*config, sys};
   const std::vector<report::Assertion> results = checks::RunChecks(*chosen, ctx);
   // A reader of stdout that went away (EPIPE) must not change the verdict: errors are ignored.
   (void)WriteAll(STDOUT_FILENO, report::TapText(results, opts.compliance), "stdout");
   (void)WriteAll(STDERR_FILENO, report::FailuresText(results, opts.compliance), "stderr");
-  return report::AnyCountedFailure(results, opts.compliance) ? 1 : 0;
+  return WithReport(opts, results,
+                    {.config_path = path,
+                     .exit_status = report::AnyCountedFailure(results, opts.compliance) ? 1 : 0});
 }
 
 }  // namespace rt

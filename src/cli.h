@@ -17,6 +17,7 @@ struct Options {
   bool list = false;
   bool help = false;
   bool version = false;
+  std::string json_report;  // --report json:FILE: the assertions as JSON (report/json_report.h)
 };
 
 Result<Options> ParseOptions(const std::vector<std::string>& args);

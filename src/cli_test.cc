@@ -29,5 +29,15 @@ TEST(Options, BadValuesAreErrors) {
   EXPECT_FALSE(ParseOptions({"--frobnicate"}).ok());
 }
 
+TEST(Options, ReportTakesJsonAndAFile) {
+  auto o = ParseOptions({"--report", "json:/out/r.json", "hostname"});
+  ASSERT_TRUE(o.ok()) << o.status().message();
+  EXPECT_EQ(o->json_report, "/out/r.json");
+  EXPECT_EQ(o->names, std::vector<std::string>{"hostname"});
+  EXPECT_EQ(ParseOptions({"--report=junit:x.xml"}).status().message(),
+            "--report: expected json:FILE, found \"junit:x.xml\"");
+  EXPECT_FALSE(ParseOptions({"--report=json:"}).ok());
+}
+
 }  // namespace
 }  // namespace rt

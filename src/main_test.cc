@@ -123,6 +123,42 @@ TEST(Binary, CannotRunExitsTwoWithTheReason) {
   EXPECT_NE(unknown.err.find("no_such_test"), std::string::npos);
 }
 
+// --report json:FILE: the same stdout and stderr, and the assertions in a file its schema
+// accepts (scripts/check-reports.py), also when it cannot run.
+TEST(Binary, JsonReportBesideUnchangedStreams) {
+  Bundle b(R"({"ociVersion":"1.0.2","hostname":"not-this-host-x"})");
+  const std::string file = b.path() + "/report.json";
+  Outcome plain = Exec("--path " + b.path() + " hostname");
+  Outcome with = Exec("--path " + b.path() + " --report json:" + file + " hostname");
+  EXPECT_EQ(with.status, 1);
+  EXPECT_EQ(with.out, plain.out);
+  EXPECT_EQ(with.err, plain.err);
+  std::string json = Slurp(file);
+  EXPECT_NE(json.find("\"line\": \"hostname: expected \\\"not-this-host-x\\\", found"),
+            std::string::npos)
+      << json;
+  EXPECT_NE(json.find("\"exit_status\": 1"), std::string::npos) << json;
+
+  const std::string missing = b.path() + "/missing.json";
+  Outcome cannot = Exec("--path=/nonexistent-dir-for-runtimetest --report=json:" + missing);
+  EXPECT_EQ(cannot.status, 2);
+  EXPECT_NE(Slurp(missing).find("\"error\": \"cannot read the config: open "
+                                "/nonexistent-dir-for-runtimetest/config.json: No such file"),
+            std::string::npos)
+      << Slurp(missing);
+  std::string check = "/usr/bin/python3 " + std::string(RT_SOURCE_DIR) +
+                      "/scripts/check-reports.py " + file + " " + missing + " >/dev/null";
+  EXPECT_EQ(std::system(check.c_str()), 0)
+      << check << " (needs python3-jsonschema: scripts/install-deps.sh)";
+
+  Outcome unwritable =
+      Exec("--path " + b.path() + " --report json:/nonexistent-dir/r.json hostname");
+  EXPECT_EQ(unwritable.status, 2);
+  EXPECT_NE(unwritable.err.find("runtimetest: --report: create /nonexistent-dir/.r.json.tmp-"),
+            std::string::npos)
+      << unwritable.err;
+}
+
 // Whatever it is fed, it ends with 0, 1 or 2: never a signal, never a hang.
 TEST(Binary, NeverCrashesOnGarbage) {
   std::mt19937 rng(42);

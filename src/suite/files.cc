@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include <climits>
-#include <cstdio>
 #include <cstdlib>
 #include <vector>
 
@@ -170,19 +169,6 @@ Status WriteFile(const std::string& path, const std::string& data, mode_t mode) 
   if (!s.ok()) return s;
   if (::close(fd.Release()) != 0) return Status::Errno("close " + path, errno);
   return Status::Ok();
-}
-
-Status WriteFileAtomically(const std::string& path, const std::string& data, mode_t mode) {
-  size_t slash = path.rfind('/');
-  std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
-  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-  std::string temp = dir + "." + base + ".tmp-" + std::to_string(::getpid());
-  Status written = WriteFile(temp, data, mode);
-  if (written.ok() && ::rename(temp.c_str(), path.c_str()) != 0) {
-    written = Status::Errno("rename " + temp + " to " + path, errno);
-  }
-  if (!written.ok()) ::unlink(temp.c_str());
-  return written;
 }
 
 Status MakeDirs(const std::string& path, mode_t mode) {

@@ -15,10 +15,6 @@ Result<std::string> ReadFile(const std::string& path);
 // Creates or truncates `path` and writes `data`; the file gets `mode` (not masked by the umask).
 Status WriteFile(const std::string& path, const std::string& data, mode_t mode);
 
-// Writes `data` to a new file beside `path` and renames it to `path`: a reader sees the old file
-// or the whole new one, never a part. The file gets `mode`.
-Status WriteFileAtomically(const std::string& path, const std::string& data, mode_t mode);
-
 // mkdir -p: creates `path` and its missing parents with `mode`; existing directories are fine.
 Status MakeDirs(const std::string& path, mode_t mode);
 

@@ -7,6 +7,7 @@
 #include "suite/files.h"
 #include "suite/report_files.h"
 #include "suite/tap_report.h"
+#include "util/file.h"
 
 namespace rt::suite {
 namespace {

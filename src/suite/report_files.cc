@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "suite/files.h"
+#include "util/file.h"
 
 namespace rt::suite {
 namespace {

@@ -7,6 +7,7 @@
 #include "suite/options.h"
 #include "suite/report_files.h"
 #include "suite/run_record.h"
+#include "util/file.h"
 
 namespace rt::suite {
 namespace {

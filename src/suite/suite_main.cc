@@ -25,6 +25,7 @@
 #include "suite/matrix_report.h"
 #include "suite/op_scenario.h"
 #include "suite/options.h"
+#include "suite/progress.h"
 #include "suite/report_files.h"
 #include "suite/run_record.h"
 #include "suite/runner.h"
@@ -160,28 +161,6 @@ Result<std::vector<Entry>> SelectScenarios(const std::string& filter) {
   if (!filter.empty()) ::regfree(&pattern);
   return selected;
 }
-
-// One line on stderr that rewrites itself, only when a person watches.
-class Progress {
- public:
-  Progress() : enabled_(::isatty(STDERR_FILENO) == 1) {}
-  void Show(size_t index, size_t total, const std::string& text) {
-    if (!enabled_) return;
-    std::fprintf(stderr, "\r\033[K[%zu/%zu] %s", index, total, text.c_str());
-    std::fflush(stderr);
-    shown_ = true;
-  }
-  void Erase() {
-    if (!shown_) return;
-    std::fprintf(stderr, "\r\033[K");
-    std::fflush(stderr);
-    shown_ = false;
-  }
-
- private:
-  bool enabled_;
-  bool shown_ = false;
-};
 
 // Containers of this run that `list` still shows after all scenarios (a leak the per-scenario
 // checks did not look for): force-deleted, and returned for the report.
@@ -343,14 +322,21 @@ std::string RunRuntime(const RunContext& ctx, const RuntimeClient& runtime,
     for (RunReport* r : ctx.reports) r->Note(run, text);
   };
   for (RunReport* r : ctx.reports) r->Begin(run);
-  Progress progress;
+  Progress progress = Progress::ForTerminal();
+  // TAP on the same terminal gets lines of its own: the progress line goes before each.
+  const bool tap_on_terminal = ::isatty(STDOUT_FILENO) == 1;
   std::vector<std::string> kept;
   for (size_t i = 0; i < ctx.selected.size() && ctx.interrupt.signal() == 0; ++i) {
     const Entry& scenario = ctx.selected[i];
-    progress.Show(done + i + 1, total, info.basename + " " + scenario.name());
+    progress.Running(done + i + 1, total, scenario.name(), info.basename);
     ScenarioResult last =
         scenario.op != nullptr ? runner.Run(*scenario.op) : runner.Run(*scenario.config);
-    progress.Erase();  // stdout may be the same terminal: the TAP line gets a line of its own
+    if (tap_on_terminal) {
+      progress.Erase();
+    } else {
+      progress.Ran(done + i + 1, total, scenario.name(), info.basename,
+                   std::chrono::duration_cast<std::chrono::milliseconds>(last.elapsed).count());
+    }
     if (last.interrupted) {
       const char* name = sigabbrev_np(ctx.interrupt.signal());
       run.interrupted = std::string("interrupted by SIG") + (name ? name : "?") + " during " +

@@ -3,8 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "checks/check.h"
-#include "suite/files.h"
 #include "sys/cgroup.h"
+#include "util/file.h"
 #include "util/text.h"
 
 namespace rt::suite {

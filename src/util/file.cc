@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 
 namespace rt {
 
@@ -96,6 +97,23 @@ Status WriteAll(int fd, std::string_view data, const std::string& what) {
     data.remove_prefix(static_cast<size_t>(n));
   }
   return Status::Ok();
+}
+
+Status WriteFileAtomically(const std::string& path, std::string_view data, unsigned mode) {
+  size_t slash = path.rfind('/');
+  std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
+  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  std::string temp = dir + "." + base + ".tmp-" + std::to_string(::getpid());
+  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
+  if (fd < 0) return Status::Errno("create " + temp, errno);
+  Status s =
+      ::fchmod(fd, mode) == 0 ? WriteAll(fd, data, temp) : Status::Errno("chmod " + temp, errno);
+  if (::close(fd) != 0 && s.ok()) s = Status::Errno("close " + temp, errno);
+  if (s.ok() && ::rename(temp.c_str(), path.c_str()) != 0) {
+    s = Status::Errno("rename " + temp + " to " + path, errno);
+  }
+  if (!s.ok()) ::unlink(temp.c_str());
+  return s;
 }
 
 }  // namespace rt

@@ -22,6 +22,10 @@ Result<std::string> ReadWholeFile(const std::string& path, size_t max_bytes = SI
 // "<path>: larger than N MiB (M bytes)", also when it grows past the cap while being read.
 Result<std::string> ReadRegularFile(const std::string& path, size_t max_bytes);
 
+// Writes `data` to a new file beside `path` (".<name>.tmp-<pid>", mode `mode`) and renames it to
+// `path`: a reader sees the old file or the whole new one, never a part. Errors name the file.
+Status WriteFileAtomically(const std::string& path, std::string_view data, unsigned mode);
+
 // Writes all of `data` to `fd`, again after a short write or EINTR. The error reads
 // "write <what>: ...".
 Status WriteAll(int fd, std::string_view data, const std::string& what);
