@@ -161,13 +161,7 @@ class DestinationIndex {
   std::vector<size_t> RelatedBefore(std::string_view dest, size_t i) const {
     std::vector<size_t> out;
     // On or above: `dest` and each ancestor, looked up exactly.
-    std::string_view place = dest;
-    for (;;) {
-      AppendAt(place, i, out);
-      if (place.size() <= 1) break;
-      const size_t slash = place.rfind('/');
-      place = place.substr(0, slash == 0 ? 1 : slash);
-    }
+    sys::ForSelfAndAncestors(dest, [&](std::string_view place) { AppendAt(place, i, out); });
     // Below: the destinations starting with "dest/" form one run of the sorted list.
     const std::string below = dest == "/" ? "/" : std::string(dest) + "/";
     for (auto it = std::lower_bound(sorted_.begin(), sorted_.end(), Key(below, 0));
@@ -232,7 +226,7 @@ void CheckMounts(const Context& ctx, Recorder& rec) {
     rec.Skip("", "", "mounts is not set in the config");
     return;
   }
-  Result<MountContext> mc = MountContext::Load(ctx);
+  const Result<MountContext>& mc = MountContext::Load(ctx);
   if (!mc.ok()) {
     if (mc.status().err() == ENOENT && ConfigMountsProc(ctx.config)) {
       rec.FailMandatedObservation("", "", "/proc/self/mountinfo (the config mounts proc at /proc)",
@@ -318,7 +312,7 @@ void CheckRecursive(const Context& ctx, Recorder& rec) {
     rec.Skip("", "", "no mounts[] entry has a recursive option (rro, rnosuid, ...)");
     return;
   }
-  Result<MountContext> mc = MountContext::Load(ctx);
+  const Result<MountContext>& mc = MountContext::Load(ctx);
   if (!mc.ok()) {
     if (mc.status().err() == ENOENT && ConfigMountsProc(ctx.config)) {
       rec.FailMandatedObservation("", "", "/proc/self/mountinfo (the config mounts proc at /proc)",
@@ -409,7 +403,7 @@ void CheckIdmap(const Context& ctx, Recorder& rec) {
     rec.Skip("", "", "no mounts[] entry has uidMappings or gidMappings");
     return;
   }
-  Result<MountContext> mc = MountContext::Load(ctx);
+  const Result<MountContext>& mc = MountContext::Load(ctx);
   if (!mc.ok()) {
     rec.CannotObserve("", "", mc.status());
     return;
@@ -501,7 +495,7 @@ void CheckMountLabel(const Context& ctx, Recorder& rec) {
     rec.Skip("", "", "SELinux is not enabled (/sys/fs/selinux/enforce cannot be read)");
     return;
   }
-  Result<MountContext> mc = MountContext::Load(ctx);
+  const Result<MountContext>& mc = MountContext::Load(ctx);
   if (!mc.ok()) {
     rec.CannotObserve("", "", mc.status());
     return;

@@ -29,7 +29,11 @@ const std::string& MountContext::RootPropagation() const {
   return kUnset;
 }
 
-Result<MountContext> MountContext::Load(const Context& ctx) {
+const Result<MountContext>& MountContext::Load(const Context& ctx) {
+  return ctx.sys.Derived<Result<MountContext>>(&ctx.config, [&ctx] { return Make(ctx); });
+}
+
+Result<MountContext> MountContext::Make(const Context& ctx) {
   const Result<sys::MountTable>& table = ReadMountTable(ctx.sys);
   if (!table.ok()) return table.status();
   MountContext mc(ctx.config, *table);

@@ -33,7 +33,11 @@ struct MountContext {
   // linux.rootfsPropagation, or "" when unset.
   const std::string& RootPropagation() const;
 
-  static Result<MountContext> Load(const Context& ctx);
+  // Made once per invocation (System::Derived) and shared by every mount check.
+  static const Result<MountContext>& Load(const Context& ctx);
+
+ private:
+  static Result<MountContext> Make(const Context& ctx);
 };
 
 }  // namespace rt::checks

@@ -26,21 +26,6 @@ std::vector<std::string_view> Components(std::string_view path) {
 
 }  // namespace
 
-namespace {
-
-// The clean absolute path and each of its ancestors, itself first: "/a/b", "/a", "/".
-std::vector<std::string_view> SelfAndAncestors(std::string_view path) {
-  std::vector<std::string_view> out = {path};
-  while (path.size() > 1) {
-    const size_t slash = path.rfind('/');
-    path = path.substr(0, slash == 0 ? 1 : slash);
-    out.push_back(path);
-  }
-  return out;
-}
-
-}  // namespace
-
 std::vector<const MountInfo*> MatchMounts(const std::vector<std::string>& destinations,
                                           const std::vector<std::string>& mounted_after,
                                           const sys::MountTable& table) {
@@ -56,10 +41,10 @@ std::vector<const MountInfo*> MatchMounts(const std::vector<std::string>& destin
     if (dest.empty()) continue;
     // The nearest later entry mounted at this place or above it, if any.
     size_t cover_index = n;
-    for (std::string_view place : SelfAndAncestors(dest)) {
+    sys::ForSelfAndAncestors(dest, [&](std::string_view place) {
       auto it = nearest_matched.find(place);
       if (it != nearest_matched.end()) cover_index = std::min(cover_index, it->second);
-    }
+    });
     const MountInfo* cover = cover_index < n ? match[cover_index] : nullptr;
     const bool same_place = cover != nullptr && destinations[cover_index] == dest;
     const MountInfo* pick = nullptr;

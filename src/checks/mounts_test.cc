@@ -389,6 +389,27 @@ TEST(RecursiveCheck, CoversTheMountAndEverythingBelowIt) {
   EXPECT_EQ(Count(none, Outcome::kSkip), 1);
 }
 
+// The mount checks share one MountContext per invocation: each destination is resolved once,
+// however many of them look; the next invocation resolves again.
+TEST(RecursiveCheck, MountChecksShareOneContextPerInvocation) {
+  sys::FakeSystem fake = FakeWith(Testdata("mountinfo_crun_rro_idmap.txt"));
+  Result<spec::Config> config = spec::ParseConfig(Config([](json& c) {
+    c["mounts"].push_back({{"destination", "/mnt/cg"},
+                           {"type", "bind"},
+                           {"source", "/sys/fs/cgroup"},
+                           {"options", {"rbind", "rro", "rnosuid"}}});
+  }));
+  ASSERT_TRUE(config.ok());
+  Result<std::vector<const CheckDef*>> both = SelectChecks({"mounts", "mounts.recursive"});
+  ASSERT_TRUE(both.ok());
+  const int n = static_cast<int>(config->mounts.size());
+  auto r = RunChecks(*both, Context{*config, fake});
+  EXPECT_EQ(Count(r, Outcome::kFail), 0) << Failures(r);
+  EXPECT_EQ(fake.realpath_calls, n);
+  RunChecks(*both, Context{*config, fake});
+  EXPECT_EQ(fake.realpath_calls, 2 * n);
+}
+
 TEST(RecursiveCheck, LaterMountsBelowAreNotCovered) {
   sys::FakeSystem fake = FakeWith(
       "67 44 254:0 /b/rootfs / ro,relatime - ext4 /dev/vda rw\n"

@@ -55,6 +55,7 @@ std::vector<report::Assertion> RunChecks(const std::vector<const CheckDef*>& che
     }
     if (blinded.contains(c->id)) Blind(std::span(out).subspan(first));
   }
+  ctx.sys.DropDerived();  // it may refer to ctx.config
   return out;
 }
 

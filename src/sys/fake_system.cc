@@ -96,6 +96,7 @@ Result<int> FakeSystem::InterfaceIndex(const std::string& name) {
 }
 
 Result<std::string> FakeSystem::RealPath(const std::string& path) {
+  ++realpath_calls;
   auto it = realpaths.find(path);
   if (it == realpaths.end()) return path;
   if (it->second.empty()) return Status::Errno("realpath " + path, ENOENT);

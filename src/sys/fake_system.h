@@ -40,6 +40,7 @@ class FakeSystem final : public System {
   pid_t pid = 1;
   // RealPath: a path maps to itself unless listed here; an empty value fails with ENOENT.
   std::map<std::string, std::string> realpaths;
+  int realpath_calls = 0;                        // how many times RealPath was asked
   std::map<std::string, int> open_write_errors;  // path -> errno ProbeOpenWrite fails with
   // Device nodes (ProbeDeviceNode, ProbeAccess): "c 1:11 m" / "c 1:11 r" / "c 1:11 w" -> errno
   // mknod(2) / access(2) fails with (else they succeed); dir -> errno the FIFO control fails

@@ -64,6 +64,18 @@ std::string CleanPath(std::string_view path);
 // Whether `path` is `dir` or below it (both clean absolute paths).
 bool PathWithin(std::string_view path, std::string_view dir);
 
+// Calls `visit` with the clean absolute `path` and then each of its ancestors, nearest first:
+// "/a/b", "/a", "/". A path without a '/' is visited alone.
+template <typename Visit>
+void ForSelfAndAncestors(std::string_view path, Visit visit) {
+  for (;;) {
+    visit(path);
+    const size_t slash = path.rfind('/');
+    if (path.size() <= 1 || slash == std::string_view::npos) return;
+    path = path.substr(0, slash == 0 ? 1 : slash);
+  }
+}
+
 // The mounts of the calling process as a tree (parent ids), for the questions the checks ask.
 // Indexed once when built (by id, by parent, by parent and mount point, by mount point): each
 // question costs O(log n) per path component or per answer, never a scan of the whole table, so

@@ -81,6 +81,18 @@ TEST(MountInfo, CleanPathAndPathWithin) {
   EXPECT_TRUE(PathWithin("/anything", "/"));
 }
 
+TEST(MountInfo, ForSelfAndAncestorsNearestFirst) {
+  auto walk = [](std::string_view path) {
+    std::string out;
+    ForSelfAndAncestors(path, [&out](std::string_view p) { out += std::string(p) + " "; });
+    return out;
+  };
+  EXPECT_EQ(walk("/a/b/c"), "/a/b/c /a/b /a / ");
+  EXPECT_EQ(walk("/a"), "/a / ");
+  EXPECT_EQ(walk("/"), "/ ");
+  EXPECT_EQ(walk("a"), "a ");
+}
+
 TEST(MountTable, LooksUpWhatAPathReaches) {
   MountTable t = Table(Testdata("mountinfo_runc_default.txt"));
   ASSERT_NE(t.Root(), nullptr);
