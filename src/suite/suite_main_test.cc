@@ -263,6 +263,36 @@ TEST(SuiteMainTest, AWrapperThatChangesAHooksEnvTurnsOnlyTheArgsEnvScenarioRed) 
       << ran.out;
 }
 
+TEST(SuiteMainTest, AWrapperThatIgnoresThePidsLimitTurnsOnlyThePidsScenariosRed) {
+  const char* runc = "/usr/sbin/runc";
+  if (::geteuid() != 0 || ::access(runc, X_OK) != 0) GTEST_SKIP() << "needs root and " << runc;
+  if (::access("/sys/fs/cgroup/pids", F_OK) != 0 &&
+      ::access("/sys/fs/cgroup/pids.max", F_OK) != 0 &&
+      ::access("/sys/fs/cgroup/cgroup.controllers", F_OK) != 0) {
+    GTEST_SKIP() << "no pids cgroup controller";
+  }
+#ifdef RT_SANITIZED
+  GTEST_SKIP() << "the sanitized runtimetest cannot be the container's process";
+#endif
+  // At create and run, linux.resources.pids becomes a property runc does not know, which it
+  // ignores: what a runtime that ignores the pids limit does. The other fields, and the
+  // scenarios that cannot tell a missing limit, stay green: -1 is no limit; 0 is a SHOULD, which
+  // the default compliance level does not count; a negative told another value finds the default
+  // as surely as 77.
+  Wrapper w(
+      "prev=; for a in \"$@\"; do [ \"$prev\" = --bundle ] && "
+      "sed -i 's/\"pids\": {/\"x-ignored-pids\": {/' \"$a/config.json\"; prev=$a; done");
+  Ran ran = RunBinary({"--runtime", w.path, "--filter",
+                       "^linux\\.resources/(memory-limit|cpu|pids-limit|pids-mismatch|cgroupns|"
+                       "host-cpu|host-default-path|host-pids-(unlimited|zero)|host-update)$"});
+  EXPECT_EQ(ran.exit.Describe(), "exit 1") << ran.out;
+  EXPECT_EQ(Red(ran.out), (std::vector<std::string>{
+                              "linux.resources/pids-limit", "linux.resources/cgroupns",
+                              "linux.resources/host-default-path", "linux.resources/host-update"}))
+      << ran.out;
+  EXPECT_NE(ran.out.find("linux.resources.pids.limit: "), std::string::npos) << ran.out;
+}
+
 TEST(SuiteMainTest, TheDeclaredSpecVersionChoosesThePoststartFailureRule) {
   const char* runc = "/usr/sbin/runc";
   if (::geteuid() != 0 || ::access(runc, X_OK) != 0) GTEST_SKIP() << "needs root and " << runc;
