@@ -1,6 +1,7 @@
 #include "suite/run_record.h"
 
-#include <time.h>
+#include <chrono>
+#include <cstdio>
 
 #include <nlohmann/json.hpp>
 
@@ -270,12 +271,21 @@ Tally RunRecord::tally() const {
 }
 
 std::string Rfc3339Utc(int64_t seconds_since_epoch) {
-  time_t t = static_cast<time_t>(seconds_since_epoch);
-  struct tm utc {};
-  if (::gmtime_r(&t, &utc) == nullptr) return "";
-  char text[32];
-  size_t n = ::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return std::string(text, n);
+  // The calendar arithmetic of <chrono>, not gmtime_r and strftime: those bring glibc's time
+  // zone code (about 40 KB) into the static binary for a UTC date.
+  using namespace std::chrono;
+  const sys_seconds t{seconds{seconds_since_epoch}};
+  const sys_days day = floor<days>(t);
+  const year_month_day date{day};
+  const hh_mm_ss clock{t - day};
+  char text[40];
+  const int n = std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02dZ",
+                              static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                              static_cast<unsigned>(date.day()),
+                              static_cast<int>(clock.hours().count()),
+                              static_cast<int>(clock.minutes().count()),
+                              static_cast<int>(clock.seconds().count()));
+  return n > 0 ? std::string(text, static_cast<size_t>(n)) : std::string();
 }
 
 namespace {
