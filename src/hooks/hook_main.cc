@@ -228,15 +228,22 @@ Status RecordOnce(const Args& a, const std::vector<std::string>& argv) {
   return Append(a.log, FormatRecord(r));
 }
 
-// Waits until SIGTERM or SIGINT arrives (then returns) or `seconds` pass; SIGKILL ends it anyway.
-// The signals are blocked and taken with sigtimedwait(2), so this works as pid 1 of a pid
-// namespace too, where signals without a handler are ignored.
-void WaitForSignal(int seconds) {
+// SIGTERM and SIGINT, blocked from here on, so that WaitForSignal takes them with sigtimedwait(2).
+// As pid 1 of a pid namespace the process drops a signal it neither handles nor blocks: they are
+// blocked before "ready" is written, or a TERM sent on seeing "ready" could come first and be
+// lost (seen once in CI: `hooks/args-env/exact` waited 10 s for an exit after TERM).
+sigset_t BlockStopSignals() {
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGTERM);
   sigaddset(&set, SIGINT);
   sigprocmask(SIG_BLOCK, &set, nullptr);
+  return set;
+}
+
+// Waits until one of `set` (blocked) arrives (then returns) or `seconds` pass; SIGKILL ends it
+// anyway.
+void WaitForSignal(const sigset_t& set, int seconds) {
   timespec until;
   clock_gettime(CLOCK_MONOTONIC, &until);
   until.tv_sec += seconds;
@@ -261,6 +268,9 @@ int HookMain(const std::vector<std::string>& argv) {
     (void)WriteAll(STDERR_FILENO, "runtimetest hook: " + a.status().message() + "\n", "stderr");
     return 2;
   }
+  const bool waits = a->mode == "hang" || a->wait;
+  sigset_t stop_signals;
+  if (waits) stop_signals = BlockStopSignals();
   if (!a->log.empty()) {
     Status st = RecordOnce(*a, argv);
     if (!st.ok()) {
@@ -279,7 +289,7 @@ int HookMain(const std::vector<std::string>& argv) {
     (void)WriteAll(STDERR_FILENO, "runtimetest hook: failing on purpose (hook fail)\n", "stderr");
     return 1;
   }
-  if (a->mode == "hang" || a->wait) WaitForSignal(kWaitSeconds);
+  if (waits) WaitForSignal(stop_signals, kWaitSeconds);
   return 0;
 }
 
