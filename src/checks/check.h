@@ -8,15 +8,23 @@
 #include <string_view>
 #include <vector>
 
+#include <memory>
+
 #include "report/result.h"
 #include "spec/spec.h"
 #include "sys/system.h"
 
 namespace rt::checks {
 
+class MountContext;  // mounts_context.h
+
+// One invocation's config and system. The Context lives as long as the checks run, so what the
+// checks derive from both is kept here and shared: the mount checks' MountContext (destinations
+// resolved, mountinfo entries matched), made by the first of them that needs it.
 struct Context {
   const spec::Config& config;
   sys::System& sys;
+  mutable std::shared_ptr<const Result<MountContext>> mount_context = nullptr;
 };
 
 // Collects the assertions of one check. Ids default to the check's id; a check with several

@@ -30,7 +30,10 @@ const std::string& MountContext::RootPropagation() const {
 }
 
 const Result<MountContext>& MountContext::Load(const Context& ctx) {
-  return ctx.sys.Derived<Result<MountContext>>(&ctx.config, [&ctx] { return Make(ctx); });
+  if (ctx.mount_context == nullptr) {
+    ctx.mount_context = std::make_shared<const Result<MountContext>>(Make(ctx));
+  }
+  return *ctx.mount_context;
 }
 
 Result<MountContext> MountContext::Make(const Context& ctx) {

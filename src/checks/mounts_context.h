@@ -33,7 +33,7 @@ struct MountContext {
   // linux.rootfsPropagation, or "" when unset.
   const std::string& RootPropagation() const;
 
-  // Made once per invocation (System::Derived) and shared by every mount check.
+  // Made once per invocation (kept in the Context) and shared by every mount check.
   static const Result<MountContext>& Load(const Context& ctx);
 
  private:

@@ -55,7 +55,6 @@ std::vector<report::Assertion> RunChecks(const std::vector<const CheckDef*>& che
     }
     if (blinded.contains(c->id)) Blind(std::span(out).subspan(first));
   }
-  ctx.sys.DropDerived();  // it may refer to ctx.config
   return out;
 }
 

@@ -6,7 +6,6 @@
 #include <sys/types.h>
 
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -150,39 +149,11 @@ class System {
   void DropSnapshots() {
     mounts_.reset();
     self_status_.reset();
-    DropDerived();
-  }
-
-  // A value checks derive from the snapshots and the config of one invocation (the mount checks'
-  // MountContext: destinations resolved, mountinfo entries matched): `make` runs on the first
-  // call for `config`, and the later calls, from any check, share its result. It may refer to
-  // the config, so whoever runs the checks drops it when they are done (RunChecks does).
-  template <typename T, typename Make>
-  const T& Derived(const void* config, Make make) {
-    if (derived_ == nullptr || derived_config_ != config || derived_type_ != TypeTag<T>()) {
-      derived_ = std::make_shared<T>(make());
-      derived_config_ = config;
-      derived_type_ = TypeTag<T>();
-    }
-    return *static_cast<const T*>(derived_.get());
-  }
-  void DropDerived() {
-    derived_.reset();
-    derived_config_ = nullptr;
   }
 
  private:
-  template <typename T>
-  static const void* TypeTag() {
-    static const char tag = 0;
-    return &tag;
-  }
-
   std::optional<Result<MountTable>> mounts_;
   std::optional<Result<std::string>> self_status_;
-  std::shared_ptr<void> derived_;
-  const void* derived_config_ = nullptr;
-  const void* derived_type_ = nullptr;
 };
 
 // The real thing, for the process runtimetest runs in.
