@@ -56,7 +56,7 @@ std::string PropagationWanted(const std::string& want) {
 void JudgeOptions(const MountContext& mc, size_t i, const MountInfo& mi, Recorder& rec) {
   const spec::Mount& m = mc.config.mounts[i];
   const std::string subject = Subject(m, i);
-  const MountOptionPlan plan = PlanMountOptions(m);
+  const MountOptionPlan& plan = mc.plans[i];
   const bool cgroup_tree =
       !plan.bind && m.type && *m.type == "cgroup" && IsCgroupV1Tree(mi, mc.table);
   Recorder::Scoped scope(rec, report::Level::kMust, kOptionsRef);
@@ -192,7 +192,8 @@ void JudgeOrder(const MountContext& mc, const DestinationIndex& index, size_t i,
   std::vector<size_t> wrong;
   for (size_t k : related) {
     const MountInfo* mk = mc.matches[k];
-    if (sys::PathWithin(dest, mc.destinations[k])) {  // on or inside an earlier mount: mounted on it
+    // On or inside an earlier mount: mounted on it.
+    if (sys::PathWithin(dest, mc.destinations[k])) {
       if (!mc.table.IsWithin(*mi, *mk)) wrong.push_back(k);
     } else if (mc.table.IsWithin(*mk, *mi)) {  // above an earlier mount, and hiding it
       wrong.push_back(k);
@@ -215,9 +216,9 @@ void JudgeOrder(const MountContext& mc, const DestinationIndex& index, size_t i,
 // Filesystems with no backing device: the source of their mount is a name the runtime chose.
 bool IsPseudoFilesystem(std::string_view type) {
   static constexpr std::string_view kPseudo[] = {
-      "proc",     "sysfs",  "tmpfs",     "devpts",  "mqueue", "cgroup",  "cgroup2",
-      "ramfs",    "devtmpfs", "securityfs", "debugfs", "tracefs", "configfs", "pstore",
-      "bpf",      "hugetlbfs", "fusectl", "binfmt_misc", "efivarfs", "rpc_pipefs", "nsfs"};
+      "proc",  "sysfs",     "tmpfs",      "devpts",      "mqueue",   "cgroup",     "cgroup2",
+      "ramfs", "devtmpfs",  "securityfs", "debugfs",     "tracefs",  "configfs",   "pstore",
+      "bpf",   "hugetlbfs", "fusectl",    "binfmt_misc", "efivarfs", "rpc_pipefs", "nsfs"};
   return std::find(std::begin(kPseudo), std::end(kPseudo), type) != std::end(kPseudo);
 }
 
@@ -255,7 +256,7 @@ void CheckMounts(const Context& ctx, Recorder& rec) {
       continue;
     }
     rec.Pass("", subject);
-    const MountOptionPlan plan = PlanMountOptions(m);
+    const MountOptionPlan& plan = mc->plans[i];
     const bool cgroup_tree =
         !plan.bind && m.type && *m.type == "cgroup" && IsCgroupV1Tree(*mi, mc->table);
     if (!plan.bind && m.type && !m.type->empty()) {
@@ -305,14 +306,23 @@ std::vector<const MountInfo*> RecursiveTargets(const MountContext& mc, size_t i)
 }
 
 void CheckRecursive(const Context& ctx, Recorder& rec) {
+  const std::vector<spec::Mount>& mounts = ctx.config.mounts;
+  if (mounts.empty()) {
+    rec.Skip("", "", "no mounts[] entry has a recursive option (rro, rnosuid, ...)");
+    return;
+  }
+  // The plans of the shared context (the mounts check has made it) or, when it could not be
+  // made, planned here.
+  const Result<MountContext>& mc = MountContext::Load(ctx);
   bool any = false;
-  for (const spec::Mount& m : ctx.config.mounts)
-    any = any || !PlanMountOptions(m).recursive.empty();
+  for (size_t i = 0; i < mounts.size() && !any; ++i) {
+    any =
+        mc.ok() ? !mc->plans[i].recursive.empty() : !PlanMountOptions(mounts[i]).recursive.empty();
+  }
   if (!any) {
     rec.Skip("", "", "no mounts[] entry has a recursive option (rro, rnosuid, ...)");
     return;
   }
-  const Result<MountContext>& mc = MountContext::Load(ctx);
   if (!mc.ok()) {
     if (mc.status().err() == ENOENT && ConfigMountsProc(ctx.config)) {
       rec.FailMandatedObservation("", "", "/proc/self/mountinfo (the config mounts proc at /proc)",
@@ -324,7 +334,7 @@ void CheckRecursive(const Context& ctx, Recorder& rec) {
   }
   for (size_t i = 0; i < ctx.config.mounts.size(); ++i) {
     const spec::Mount& m = ctx.config.mounts[i];
-    const MountOptionPlan plan = PlanMountOptions(m);
+    const MountOptionPlan& plan = mc->plans[i];
     if (plan.recursive.empty()) continue;
     const std::string subject = Subject(m, i);
     if (mc->matches[i] == nullptr) {
@@ -506,7 +516,7 @@ void CheckMountLabel(const Context& ctx, Recorder& rec) {
     const MountInfo* mi = mc->matches[i];
     // The label goes to filesystems mounted with a context= option; bind mounts, proc and sysfs
     // keep the labels of their files.
-    if (mi == nullptr || PlanMountOptions(m).bind ||
+    if (mi == nullptr || mc->plans[i].bind ||
         (mi->fs_type != "tmpfs" && mi->fs_type != "devpts" && mi->fs_type != "mqueue")) {
       continue;
     }

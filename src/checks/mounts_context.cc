@@ -41,6 +41,8 @@ Result<MountContext> MountContext::Make(const Context& ctx) {
   if (!table.ok()) return table.status();
   MountContext mc(ctx.config, *table);
   const std::vector<spec::Mount>& mounts = ctx.config.mounts;
+  mc.plans.reserve(mounts.size());
+  for (const spec::Mount& m : mounts) mc.plans.push_back(PlanMountOptions(m));
   for (size_t i = 0; i < mounts.size(); ++i) {
     const std::string written = sys::CleanPath(mounts[i].destination);  // relative: below "/"
     Result<std::string> real = ctx.sys.RealPath(written);

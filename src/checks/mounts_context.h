@@ -22,6 +22,7 @@ struct MountContext {
   std::vector<std::string> destinations;
   std::vector<Status> resolve_errors;
   std::vector<const sys::MountInfo*> matches;
+  std::vector<MountOptionPlan> plans;  // per mounts[] entry: PlanMountOptions
   // Paths the runtime mounts over after the mounts: maskedPaths, readonlyPaths, device nodes.
   std::vector<std::string> mounted_after;
   FsFacts fs_facts;

@@ -1,47 +1,139 @@
 // The meaning of mount options (config.md#linux-mount-options): which per-mount flag each sets,
 // and how the kernel prints filesystem options back in mountinfo.
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <map>
 
 #include "checks/mounts.h"
+#include "util/word_index.h"
 
 namespace rt::checks {
 namespace {
 
 using sys::MountOptionValue;
 
-// A pair of options that set and clear one per-mount flag.
-struct FlagOption {
-  std::string_view set, clear;
-  std::optional<bool> FlagWants::*field;
+// The per-mount flags an option sets or clears, in FlagWants and in MountFlags.
+enum Flag : uint8_t { kReadOnly, kNosuid, kNodev, kNoexec, kNodiratime, kNosymfollow };
+constexpr std::optional<bool> FlagWants::*kWantField[] = {
+    &FlagWants::read_only, &FlagWants::nosuid,     &FlagWants::nodev,
+    &FlagWants::noexec,    &FlagWants::nodiratime, &FlagWants::nosymfollow};
+constexpr bool MountFlags::*kShownField[] = {&MountFlags::read_only,  &MountFlags::nosuid,
+                                             &MountFlags::nodev,      &MountFlags::noexec,
+                                             &MountFlags::nodiratime, &MountFlags::nosymfollow};
+
+// What an option word means: which part of the plan it goes to, and what it says there.
+enum class Meaning : uint8_t {
+  kFlag,                  // sets (value) or clears one per-mount flag: ro, rw, nosuid, ...
+  kRecursiveFlag,         // the same with AT_RECURSIVE: rro, rrw, rnosuid, ...
+  kAtime,                 // noatime/atime, strictatime/nostrictatime, relatime/norelatime
+  kRecursiveAtime,        // rrelatime, rnoatime, ...: the mode in `atime`
+  kBind,                  // bind, rbind
+  kIdmap,                 // idmap, ridmap
+  kPropagation,           // shared, slave, private, unbindable
+  kRecursivePropagation,  // the same with an "r" before it
+  kUnverifiable,          // changes nothing mountinfo shows (see below)
+};
+enum AtimeWord : uint8_t { kNoatimeWord, kStrictWord, kRelatimeWord };
+
+struct OptionWord {
+  std::string_view name;
+  Meaning meaning;
+  uint8_t which = 0;  // kFlag, kRecursiveFlag: a Flag; kAtime: an AtimeWord
+  bool value = false;
+  Atime atime = Atime::kUnset;  // kRecursiveAtime
 };
 
-constexpr FlagOption kFlags[] = {
-    {"ro", "rw", &FlagWants::read_only},
-    {"nosuid", "suid", &FlagWants::nosuid},
-    {"nodev", "dev", &FlagWants::nodev},
-    {"noexec", "exec", &FlagWants::noexec},
-    {"nodiratime", "diratime", &FlagWants::nodiratime},
-    {"nosymfollow", "symfollow", &FlagWants::nosymfollow},
+// Every option word with a meaning of its own; any other is passed to the filesystem (unless it
+// starts with x- or X-, mount(8)'s comments). kUnverifiable: options that change no state
+// mountinfo shows, or that only mount(8) itself reads; rnorelatime is one too:
+// MOUNT_ATTR_RELATIME is 0, so clearing it asks for nothing the kernel can show.
+constexpr OptionWord kOptionWords[] = {
+    {"ro", Meaning::kFlag, kReadOnly, true},
+    {"rw", Meaning::kFlag, kReadOnly, false},
+    {"nosuid", Meaning::kFlag, kNosuid, true},
+    {"suid", Meaning::kFlag, kNosuid, false},
+    {"nodev", Meaning::kFlag, kNodev, true},
+    {"dev", Meaning::kFlag, kNodev, false},
+    {"noexec", Meaning::kFlag, kNoexec, true},
+    {"exec", Meaning::kFlag, kNoexec, false},
+    {"nodiratime", Meaning::kFlag, kNodiratime, true},
+    {"diratime", Meaning::kFlag, kNodiratime, false},
+    {"nosymfollow", Meaning::kFlag, kNosymfollow, true},
+    {"symfollow", Meaning::kFlag, kNosymfollow, false},
+    {"rro", Meaning::kRecursiveFlag, kReadOnly, true},
+    {"rrw", Meaning::kRecursiveFlag, kReadOnly, false},
+    {"rnosuid", Meaning::kRecursiveFlag, kNosuid, true},
+    {"rsuid", Meaning::kRecursiveFlag, kNosuid, false},
+    {"rnodev", Meaning::kRecursiveFlag, kNodev, true},
+    {"rdev", Meaning::kRecursiveFlag, kNodev, false},
+    {"rnoexec", Meaning::kRecursiveFlag, kNoexec, true},
+    {"rexec", Meaning::kRecursiveFlag, kNoexec, false},
+    {"rnodiratime", Meaning::kRecursiveFlag, kNodiratime, true},
+    {"rdiratime", Meaning::kRecursiveFlag, kNodiratime, false},
+    {"rnosymfollow", Meaning::kRecursiveFlag, kNosymfollow, true},
+    {"rsymfollow", Meaning::kRecursiveFlag, kNosymfollow, false},
+    {"noatime", Meaning::kAtime, kNoatimeWord, true},
+    {"atime", Meaning::kAtime, kNoatimeWord, false},
+    {"strictatime", Meaning::kAtime, kStrictWord, true},
+    {"nostrictatime", Meaning::kAtime, kStrictWord, false},
+    {"relatime", Meaning::kAtime, kRelatimeWord, true},
+    {"norelatime", Meaning::kAtime, kRelatimeWord, false},
+    {"rrelatime", Meaning::kRecursiveAtime, 0, false, Atime::kRelatime},
+    {"rnoatime", Meaning::kRecursiveAtime, 0, false, Atime::kNoatime},
+    {"rstrictatime", Meaning::kRecursiveAtime, 0, false, Atime::kStrictatime},
+    {"ratime", Meaning::kRecursiveAtime, 0, false, Atime::kNotNoatime},
+    {"rnostrictatime", Meaning::kRecursiveAtime, 0, false, Atime::kNotStrictatime},
+    {"bind", Meaning::kBind},
+    {"rbind", Meaning::kBind},
+    {"idmap", Meaning::kIdmap},
+    {"ridmap", Meaning::kIdmap},
+    {"shared", Meaning::kPropagation},
+    {"slave", Meaning::kPropagation},
+    {"private", Meaning::kPropagation},
+    {"unbindable", Meaning::kPropagation},
+    {"rshared", Meaning::kRecursivePropagation},
+    {"rslave", Meaning::kRecursivePropagation},
+    {"rprivate", Meaning::kRecursivePropagation},
+    {"runbindable", Meaning::kRecursivePropagation},
+    {"defaults", Meaning::kUnverifiable},
+    {"async", Meaning::kUnverifiable},
+    {"nomand", Meaning::kUnverifiable},
+    {"nolazytime", Meaning::kUnverifiable},
+    {"iversion", Meaning::kUnverifiable},
+    {"noiversion", Meaning::kUnverifiable},
+    {"loud", Meaning::kUnverifiable},
+    {"silent", Meaning::kUnverifiable},
+    {"remount", Meaning::kUnverifiable},
+    {"tmpcopyup", Meaning::kUnverifiable},
+    {"acl", Meaning::kUnverifiable},
+    {"noacl", Meaning::kUnverifiable},
+    {"auto", Meaning::kUnverifiable},
+    {"noauto", Meaning::kUnverifiable},
+    {"user", Meaning::kUnverifiable},
+    {"nouser", Meaning::kUnverifiable},
+    {"users", Meaning::kUnverifiable},
+    {"owner", Meaning::kUnverifiable},
+    {"group", Meaning::kUnverifiable},
+    {"nofail", Meaning::kUnverifiable},
+    {"_netdev", Meaning::kUnverifiable},
+    {"rnorelatime", Meaning::kUnverifiable},
 };
 
-constexpr FlagOption kRecursiveFlags[] = {
-    {"rro", "rrw", &FlagWants::read_only},
-    {"rnosuid", "rsuid", &FlagWants::nosuid},
-    {"rnodev", "rdev", &FlagWants::nodev},
-    {"rnoexec", "rexec", &FlagWants::noexec},
-    {"rnodiratime", "rdiratime", &FlagWants::nodiratime},
-    {"rnosymfollow", "rsymfollow", &FlagWants::nosymfollow},
-};
+template <size_t N>
+constexpr std::array<std::string_view, N> NamesOf(const OptionWord (&words)[N]) {
+  std::array<std::string_view, N> names;
+  for (size_t i = 0; i < N; ++i) names[i] = words[i].name;
+  return names;
+}
+constexpr auto kOptionNames = NamesOf(kOptionWords);
+constexpr WordIndex kOptionIndex(kOptionNames);
 
-// Options that change no state mountinfo shows, or that only mount(8) itself reads. rnorelatime
-// is here too: MOUNT_ATTR_RELATIME is 0, so clearing it asks for nothing the kernel can show.
-constexpr std::string_view kUnverifiable[] = {
-    "defaults", "async",     "nomand", "nolazytime", "iversion", "noiversion",  "loud", "silent",
-    "remount",  "tmpcopyup", "acl",    "noacl",      "auto",     "noauto",      "user", "nouser",
-    "users",    "owner",     "group",  "nofail",     "_netdev",  "rnorelatime",
-};
+// The meaning of `word`, or null when it has none of its own.
+const OptionWord* FindOptionWord(std::string_view word) {
+  const int i = kOptionIndex.Find(word);
+  return i < 0 ? nullptr : &kOptionWords[i];
+}
 
 std::string_view AtimeName(Atime a) {
   switch (a) {
@@ -229,57 +321,51 @@ std::optional<uint64_t> MemParse(std::string_view text) {
 MountOptionPlan PlanMountOptions(const spec::Mount& mount) {
   MountOptionPlan plan;
   plan.bind = mount.type && *mount.type == "bind";
-  bool noatime = false, strict = false, relatime = false, atime_mentioned = false;
+  bool atime_words[3] = {false, false, false};  // the last of each AtimeWord pair
+  bool atime_mentioned = false;
   for (const std::string& opt : mount.options) {
-    bool known = false;
-    for (const FlagOption& f : kFlags) {
-      if (opt == f.set || opt == f.clear) {
-        plan.flags.*f.field = opt == f.set;
-        known = true;
+    const OptionWord* w = FindOptionWord(opt);
+    if (w == nullptr) {
+      if (opt.size() >= 2 && (opt[0] == 'x' || opt[0] == 'X') && opt[1] == '-') {
+        plan.unverifiable.push_back(opt);
+      } else {
+        plan.data.push_back(opt);
       }
+      continue;
     }
-    for (const FlagOption& f : kRecursiveFlags) {
-      if (opt == f.set || opt == f.clear) {
-        plan.recursive.*f.field = opt == f.set;
-        known = true;
-      }
-    }
-    if (known) continue;
-    if (opt == "noatime" || opt == "atime") {
-      noatime = opt == "noatime";
-      atime_mentioned = true;
-    } else if (opt == "strictatime" || opt == "nostrictatime") {
-      strict = opt == "strictatime";
-      atime_mentioned = true;
-    } else if (opt == "relatime" || opt == "norelatime") {
-      relatime = opt == "relatime";
-      atime_mentioned = true;
-    } else if (opt == "rrelatime") {
-      plan.recursive.atime = Atime::kRelatime;
-    } else if (opt == "rnoatime") {
-      plan.recursive.atime = Atime::kNoatime;
-    } else if (opt == "rstrictatime") {
-      plan.recursive.atime = Atime::kStrictatime;
-    } else if (opt == "ratime") {
-      plan.recursive.atime = Atime::kNotNoatime;
-    } else if (opt == "rnostrictatime") {
-      plan.recursive.atime = Atime::kNotStrictatime;
-    } else if (opt == "bind" || opt == "rbind") {
-      plan.bind = true;
-    } else if (opt == "idmap" || opt == "ridmap") {
-      plan.idmap = true;
-    } else if (opt == "shared" || opt == "slave" || opt == "private" || opt == "unbindable") {
-      plan.propagation = opt;
-    } else if (opt == "rshared" || opt == "rslave" || opt == "rprivate" || opt == "runbindable") {
-      plan.propagation = opt.substr(1);
-    } else if (std::find(std::begin(kUnverifiable), std::end(kUnverifiable), opt) !=
-                   std::end(kUnverifiable) ||
-               opt.rfind("x-", 0) == 0 || opt.rfind("X-", 0) == 0) {
-      plan.unverifiable.push_back(opt);
-    } else {
-      plan.data.push_back(opt);
+    switch (w->meaning) {
+      case Meaning::kFlag:
+        plan.flags.*kWantField[w->which] = w->value;
+        break;
+      case Meaning::kRecursiveFlag:
+        plan.recursive.*kWantField[w->which] = w->value;
+        break;
+      case Meaning::kAtime:
+        atime_words[w->which] = w->value;
+        atime_mentioned = true;
+        break;
+      case Meaning::kRecursiveAtime:
+        plan.recursive.atime = w->atime;
+        break;
+      case Meaning::kBind:
+        plan.bind = true;
+        break;
+      case Meaning::kIdmap:
+        plan.idmap = true;
+        break;
+      case Meaning::kPropagation:
+        plan.propagation = opt;
+        break;
+      case Meaning::kRecursivePropagation:
+        plan.propagation = opt.substr(1);
+        break;
+      case Meaning::kUnverifiable:
+        plan.unverifiable.push_back(opt);
+        break;
     }
   }
+  const bool noatime = atime_words[kNoatimeWord], strict = atime_words[kStrictWord],
+             relatime = atime_words[kRelatimeWord];
   // mount(2): MS_STRICTATIME clears noatime and relatime; without MS_NOATIME a new mount gets
   // relatime. A bind mount remounted without an atime flag keeps its source's atime, so the
   // clearing options alone (atime, norelatime, nostrictatime, diratime) promise nothing there.
@@ -297,14 +383,13 @@ MountOptionPlan PlanMountOptions(const spec::Mount& mount) {
 MountFlags ReadMountFlags(const std::vector<std::string>& mount_options) {
   MountFlags f;
   for (const std::string& o : mount_options) {
-    if (o == "ro") f.read_only = true;
-    if (o == "nosuid") f.nosuid = true;
-    if (o == "nodev") f.nodev = true;
-    if (o == "noexec") f.noexec = true;
-    if (o == "nodiratime") f.nodiratime = true;
-    if (o == "nosymfollow") f.nosymfollow = true;
-    if (o == "noatime") f.atime = Atime::kNoatime;
-    if (o == "relatime" && f.atime != Atime::kNoatime) f.atime = Atime::kRelatime;
+    const OptionWord* w = FindOptionWord(o);
+    if (w == nullptr || !w->value) continue;
+    if (w->meaning == Meaning::kFlag) f.*kShownField[w->which] = true;
+    if (w->meaning == Meaning::kAtime && w->which == kNoatimeWord) f.atime = Atime::kNoatime;
+    if (w->meaning == Meaning::kAtime && w->which == kRelatimeWord && f.atime != Atime::kNoatime) {
+      f.atime = Atime::kRelatime;
+    }
   }
   return f;
 }

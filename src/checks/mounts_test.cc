@@ -94,6 +94,46 @@ TEST(MountOptions, PlanSortsOptionsByWhatJudgesThem) {
   EXPECT_EQ(other.data, (std::vector<std::string>{"newinstance"}));
 }
 
+TEST(MountOptions, EveryWordOfTheTableGoesWhereItBelongs) {
+  MountOptionPlan flags = PlanMountOptions(
+      Mount({"rw", "suid", "dev", "exec", "diratime", "symfollow", "nostrictatime"}));
+  EXPECT_EQ(flags.flags.read_only, false);
+  EXPECT_EQ(flags.flags.nosuid, false);
+  EXPECT_EQ(flags.flags.nodev, false);
+  EXPECT_EQ(flags.flags.noexec, false);
+  EXPECT_EQ(flags.flags.nodiratime, false);
+  EXPECT_EQ(flags.flags.nosymfollow, false);
+  EXPECT_EQ(flags.flags.atime, Atime::kRelatime);  // a new mount without MS_NOATIME
+  EXPECT_TRUE(flags.recursive.empty());
+  EXPECT_TRUE(flags.data.empty());
+
+  MountOptionPlan rec = PlanMountOptions(
+      Mount({"rrw", "rsuid", "rnodev", "rexec", "rnodiratime", "rnosymfollow", "rnostrictatime"}));
+  EXPECT_EQ(rec.recursive.read_only, false);
+  EXPECT_EQ(rec.recursive.nosuid, false);
+  EXPECT_EQ(rec.recursive.nodev, true);
+  EXPECT_EQ(rec.recursive.noexec, false);
+  EXPECT_EQ(rec.recursive.nodiratime, true);
+  EXPECT_EQ(rec.recursive.nosymfollow, true);
+  EXPECT_EQ(rec.recursive.atime, Atime::kNotStrictatime);
+  EXPECT_TRUE(rec.flags.empty());
+  EXPECT_EQ(PlanMountOptions(Mount({"rrelatime"})).recursive.atime, Atime::kRelatime);
+  EXPECT_EQ(PlanMountOptions(Mount({"rstrictatime"})).recursive.atime, Atime::kStrictatime);
+
+  // The last propagation word wins, an "r" before it folded in.
+  EXPECT_EQ(PlanMountOptions(Mount({"shared", "rslave"})).propagation, "slave");
+  EXPECT_EQ(PlanMountOptions(Mount({"runbindable", "private"})).propagation, "private");
+  EXPECT_TRUE(PlanMountOptions(Mount({"ridmap"})).idmap);
+
+  // Near misses of known words are filesystem options; x- and X- are mount(8)'s.
+  MountOptionPlan other = PlanMountOptions(
+      Mount({"RO", "nosuid=1", "r", "rnorelatime", "X-foo", "x-", "x", "mode=1777", "_netdev"}));
+  EXPECT_TRUE(other.flags.empty());
+  EXPECT_EQ(other.data, (std::vector<std::string>{"RO", "nosuid=1", "r", "x", "mode=1777"}));
+  EXPECT_EQ(other.unverifiable,
+            (std::vector<std::string>{"rnorelatime", "X-foo", "x-", "_netdev"}));
+}
+
 TEST(MountOptions, CompareNamesOnlyWhatWasAsked) {
   MountOptionPlan plan = PlanMountOptions(Mount({"ro", "nosuid", "noatime"}));
   FlagComparison c =
@@ -108,6 +148,16 @@ TEST(MountOptions, CompareNamesOnlyWhatWasAsked) {
   not_strict.atime = Atime::kNotStrictatime;
   EXPECT_TRUE(CompareFlags(not_strict, ReadMountFlags({"noatime"})).ok);
   EXPECT_FALSE(CompareFlags(not_strict, ReadMountFlags({"rw"})).ok);
+  // Only the words that set a flag count; noatime wins over relatime whatever the order.
+  MountFlags all = ReadMountFlags(
+      {"ro", "nosuid", "nodev", "noexec", "nodiratime", "nosymfollow", "noatime", "relatime"});
+  EXPECT_TRUE(all.read_only && all.nosuid && all.nodev && all.noexec && all.nodiratime &&
+              all.nosymfollow);
+  EXPECT_EQ(all.atime, Atime::kNoatime);
+  MountFlags none = ReadMountFlags({"rw", "suid", "dev", "exec", "diratime", "rro", "bind"});
+  EXPECT_FALSE(none.read_only || none.nosuid || none.nodev || none.noexec || none.nodiratime ||
+               none.nosymfollow);
+  EXPECT_EQ(ReadMountFlags({"relatime", "strictatime"}).atime, Atime::kRelatime);
 }
 
 TEST(MountOptions, TmpfsOptionsComparedByValueWithDefaults) {
