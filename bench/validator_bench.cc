@@ -5,7 +5,8 @@
 //   - for each input (mounts, env entries, sysctls, rlimits) and each N: the default config with
 //     N more items, and the instructions per item above the baseline and the growth from one N
 //     to the next (10× more items should cost about 10× more: linear);
-//   - the stripped size of the binary and the max RSS of the baseline run.
+//   - the stripped size of the binary and the max RSS of runtimetest on the default config, run on
+//     the host (traced: its VmHWM as it exits, and what that was made of).
 // Nothing is asserted; the README's Speed section shows a run.
 //
 // The container runs valgrind (the host's /usr, bind-mounted read-only) on /bin/runtimetest.
@@ -19,13 +20,15 @@
 //   validator_bench [--runtime PATH] [--runtimetest PATH] [--valgrind PATH] [--sizes 10,100,...]
 //                   [--inputs mounts,env,sysctls,rlimits] [--keep DIR]
 #include <fcntl.h>
-#include <sys/resource.h>
+#include <signal.h>
+#include <sys/ptrace.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -114,12 +117,11 @@ void AddItems(const std::string& input, size_t n, json& config, json& spec) {
 
 struct Measure {
   uint64_t instructions = 0;
-  long max_rss_kb = 0;
   int exit_code = -1;
   std::string error;
 };
 
-Result<int> RunAndWait(const std::vector<std::string>& argv, long* max_rss_kb) {
+Result<int> RunAndWait(const std::vector<std::string>& argv) {
   std::vector<char*> args;
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
@@ -134,10 +136,59 @@ Result<int> RunAndWait(const std::vector<std::string>& argv, long* max_rss_kb) {
     _exit(127);
   }
   int status = 0;
-  struct rusage usage {};
-  if (::wait4(pid, &status, 0, &usage) < 0) return Status::Errno("wait4", errno);
-  if (max_rss_kb) *max_rss_kb = usage.ru_maxrss;
+  if (::waitpid(pid, &status, 0) < 0) return Status::Errno("waitpid", errno);
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+// What a process's memory came to, from /proc/PID/status as it exits (KiB).
+struct PeakMemory {
+  long hwm_kb = -1;   // VmHWM: the peak resident set of this executable's image alone
+  long anon_kb = -1;  // RssAnon: heap, stack, .data/.bss at exit
+  long file_kb = -1;  // RssFile: pages of the binary mapped (fault-around maps 64 KB windows)
+};
+
+// Runs argv traced and reads its status at the exit stop (PTRACE_O_TRACEEXIT). rusage's
+// ru_maxrss cannot tell: across execve(2) the kernel keeps the larger of the forked parent's
+// peak and the new image's, so it reports this bench's own size whenever that is the larger.
+PeakMemory RunForPeakMemory(const std::vector<std::string>& argv) {
+  PeakMemory peak;
+  std::vector<char*> args;
+  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = ::fork();
+  if (pid < 0) return peak;
+  if (pid == 0) {
+    int null = ::open("/dev/null", O_RDWR);
+    ::dup2(null, 0);
+    ::dup2(null, 1);
+    ::dup2(null, 2);
+    ::ptrace(PTRACE_TRACEME, 0, nullptr, nullptr);
+    ::raise(SIGSTOP);
+    ::execvp(args[0], args.data());
+    _exit(127);
+  }
+  int status = 0;
+  if (::waitpid(pid, &status, 0) != pid || !WIFSTOPPED(status)) return peak;
+  ::ptrace(PTRACE_SETOPTIONS, pid, nullptr,
+           reinterpret_cast<void*>(PTRACE_O_TRACEEXIT | PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL));
+  ::ptrace(PTRACE_CONT, pid, nullptr, nullptr);
+  while (::waitpid(pid, &status, 0) == pid && WIFSTOPPED(status)) {
+    int signal = WSTOPSIG(status);
+    if (status >> 8 == (SIGTRAP | (PTRACE_EVENT_EXIT << 8))) {
+      Result<std::string> text = ReadWholeFile("/proc/" + std::to_string(pid) + "/status");
+      for (std::string_view line : text.ok() ? Lines(*text) : std::vector<std::string_view>{}) {
+        for (auto [key, field] : {std::pair{"VmHWM:", &peak.hwm_kb}, std::pair{"RssAnon:", &peak.anon_kb},
+                                  std::pair{"RssFile:", &peak.file_kb}}) {
+          if (line.starts_with(key)) *field = std::strtol(std::string(line.substr(std::strlen(key))).c_str(), nullptr, 10);
+        }
+      }
+      signal = 0;
+    } else if (signal == SIGTRAP || status >> 16 != 0) {
+      signal = 0;  // the exec event
+    }
+    ::ptrace(PTRACE_CONT, pid, nullptr, reinterpret_cast<void*>(static_cast<long>(signal)));
+  }
+  return peak;
 }
 
 // The "summary:" or "totals:" line of a callgrind output file.
@@ -179,7 +230,7 @@ Measure RunOnce(const BenchOptions& o, const BinaryStore& binary, const std::str
   for (const char* link : {"lib", "lib64", "sbin"}) {
     (void)::symlink((std::string("usr/") + link).c_str(), (bundle->rootfs + "/" + link).c_str());
   }
-  Result<int> code = RunAndWait({o.runtime, "run", "--bundle", dir, "rt-bench-" + name}, &m.max_rss_kb);
+  Result<int> code = RunAndWait({o.runtime, "run", "--bundle", dir, "rt-bench-" + name});
   if (!code.ok()) {
     m.error = code.status().message();
     return m;
@@ -200,7 +251,7 @@ Measure RunOnce(const BenchOptions& o, const BinaryStore& binary, const std::str
 // The stripped size of the binary: `strip -o` into the work dir.
 long StrippedSize(const std::string& binary, const std::string& work) {
   const std::string out = work + "/stripped";
-  Result<int> code = RunAndWait({"strip", "-o", out, binary}, nullptr);
+  Result<int> code = RunAndWait({"strip", "-o", out, binary});
   struct stat st {};
   if (!code.ok() || *code != 0 || ::stat(out.c_str(), &st) != 0) return -1;
   return st.st_size;
@@ -239,12 +290,14 @@ int BenchMain(int argc, char** argv) {
   // verdicts there do not matter, its memory does).
   const std::string config_dir = work + "/rss";
   (void)::mkdir(config_dir.c_str(), 0755);
-  long rss_kb = -1;
+  PeakMemory peak;
   if (WriteFile(config_dir + "/config.json", base.dump(), 0644).ok()) {
-    (void)RunAndWait({o.runtimetest, "--path", config_dir}, &rss_kb);
+    peak = RunForPeakMemory({o.runtimetest, "--path", config_dir});
   }
-  std::printf("baseline (default config): %llu instructions, exit %d; max RSS %ld KiB\n",
-              static_cast<unsigned long long>(baseline.instructions), baseline.exit_code, rss_kb);
+  std::printf("baseline (default config): %llu instructions, exit %d; max RSS %ld KiB "
+              "(at exit: %ld KiB anonymous, %ld KiB of the binary's pages)\n",
+              static_cast<unsigned long long>(baseline.instructions), baseline.exit_code, peak.hwm_kb,
+              peak.anon_kb, peak.file_kb);
   std::printf("\n%-8s %7s %15s %12s %10s %5s\n", "input", "N", "instructions", "per item",
               "growth", "exit");
   for (const std::string& input : o.inputs) {
