@@ -33,7 +33,7 @@ struct SuiteOptions {
   // --runtime, repeatable: run one after the other, in this order. A --runtime-arg belongs to
   // the --runtime before it (those before the first --runtime to the first).
   std::vector<RuntimeOption> runtimes;
-  std::string filter;                     // --filter REGEX (POSIX extended, searched in the name)
+  std::string filter;                     // --filter REGEX (name_filter.h, searched in the name)
   bool list = false;                      // --list: print the scenarios and exit
   bool help = false;
   std::chrono::milliseconds timeout{10000};  // --timeout SECS, per scenario

@@ -1,6 +1,5 @@
 #include "suite/suite_main.h"
 
-#include <regex.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
@@ -23,6 +22,7 @@
 #include "suite/interrupt.h"
 #include "suite/leftovers.h"
 #include "suite/matrix_report.h"
+#include "suite/name_filter.h"
 #include "suite/op_scenario.h"
 #include "suite/options.h"
 #include "suite/progress.h"
@@ -140,25 +140,14 @@ struct Entry {
 
 Result<std::vector<Entry>> SelectScenarios(const std::string& filter) {
   std::vector<Entry> selected;
-  // POSIX extended syntax (regcomp from libc): `^mounts/(bind|tmpfs)$`, `\.`, `[0-9]`.
-  regex_t pattern;
-  if (!filter.empty()) {
-    if (int err = ::regcomp(&pattern, filter.c_str(), REG_EXTENDED | REG_NOSUB); err != 0) {
-      char why[256];
-      ::regerror(err, &pattern, why, sizeof why);
-      return Status::Error("--filter \"" + filter + "\": " + why);
-    }
-  }
-  auto wanted = [&](const char* name) {
-    return filter.empty() || ::regexec(&pattern, name, 0, nullptr, 0) == 0;
-  };
+  Result<NameFilter> pattern = NameFilter::Compile(filter);
+  if (!pattern.ok()) return Status::Error("--filter \"" + filter + "\": " + pattern.status().message());
   for (const Scenario* s : AllScenarios()) {
-    if (wanted(s->name)) selected.push_back({.config = s});
+    if (pattern->Matches(s->name)) selected.push_back({.config = s});
   }
   for (const OpScenario* s : AllOpScenarios()) {
-    if (wanted(s->name)) selected.push_back({.op = s});
+    if (pattern->Matches(s->name)) selected.push_back({.op = s});
   }
-  if (!filter.empty()) ::regfree(&pattern);
   return selected;
 }
 
