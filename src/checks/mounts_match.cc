@@ -1,8 +1,8 @@
 // Which mountinfo entry realises which mounts[] entry (config.md#mounts: "in the listed order").
 #include <algorithm>
-#include <map>
-#include <set>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "checks/mounts.h"
 
@@ -31,11 +31,14 @@ std::vector<const MountInfo*> MatchMounts(const std::vector<std::string>& destin
                                           const sys::MountTable& table) {
   const size_t n = destinations.size();
   std::vector<const MountInfo*> match(n, nullptr);
-  std::set<int> claimed;
-  auto free = [&claimed](const MountInfo* m) { return m != nullptr && !claimed.count(m->id); };
-  const std::set<std::string_view> overlays(mounted_after.begin(), mounted_after.end());
+  // Claimed mounts by id (a malformed file may repeat one: ById's line stands for all of them).
+  std::vector<bool> claimed(table.mounts().size(), false);
+  auto slot = [&table](const MountInfo* m) { return table.ById(m->id) - table.mounts().data(); };
+  auto free = [&](const MountInfo* m) { return m != nullptr && !claimed[slot(m)]; };
+  const std::unordered_set<std::string_view> overlays(mounted_after.begin(), mounted_after.end());
   // Walking from the last entry back: the first matched entry at each destination seen so far.
-  std::map<std::string_view, size_t> nearest_matched;
+  std::unordered_map<std::string_view, size_t> nearest_matched;
+  nearest_matched.reserve(n);
   for (size_t k = n; k-- > 0;) {
     const std::string& dest = destinations[k];
     if (dest.empty()) continue;
@@ -77,7 +80,7 @@ std::vector<const MountInfo*> MatchMounts(const std::vector<std::string>& destin
     }
     if (pick != nullptr) {
       match[k] = pick;
-      claimed.insert(pick->id);
+      claimed[slot(pick)] = true;
       nearest_matched[dest] = k;
     }
   }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <map>
 
 #include "util/text.h"
 
@@ -139,24 +138,66 @@ std::string DescribePropagation(const Propagation& p) {
   return out.empty() ? "private" : out;
 }
 
+namespace {
+
+// Whether `path` is what CleanPath makes of it: absolute, no empty, "." or ".." component, no
+// trailing slash (but "/").
+bool IsCleanPath(std::string_view path) {
+  if (path.empty() || path[0] != '/') return false;
+  if (path.size() == 1) return true;
+  if (path.back() == '/') return false;
+  // Each component starts after a '/' and must be neither empty, "." nor "..".
+  for (size_t i = 0; i < path.size(); ++i) {
+    if (path[i] != '/') continue;
+    const size_t rest = path.size() - i - 1;
+    const char* c = path.data() + i + 1;
+    if (rest == 0 || c[0] == '/') return false;
+    if (c[0] == '.' && (rest == 1 || c[1] == '/')) return false;
+    if (c[0] == '.' && c[1] == '.' && (rest == 2 || c[2] == '/')) return false;
+  }
+  return true;
+}
+
+// FNV-1a, 64 bits: extending the hash of "/a" by "/b" gives the hash of "/a/b".
+constexpr uint64_t kHashStart = 14695981039346656037ull;
+uint64_t HashMore(uint64_t h, std::string_view s) {
+  for (char c : s) h = (h ^ static_cast<uint8_t>(c)) * 1099511628211ull;
+  return h;
+}
+uint64_t HashPath(std::string_view s) { return HashMore(kHashStart, s); }
+
+// The key of a parent id and a mount point's hash.
+uint64_t ParentAndPoint(int parent_id, uint64_t point_hash) {
+  return point_hash ^
+         (static_cast<uint64_t>(static_cast<uint32_t>(parent_id)) * 0x9e3779b97f4a7c15ull);
+}
+
+// Spreads a key over the buckets (the low bits of an id alone are poor).
+size_t Bucket(uint64_t key, size_t mask) {
+  key ^= key >> 33;
+  key *= 0xff51afd7ed558ccdull;
+  key ^= key >> 33;
+  return static_cast<size_t>(key) & mask;
+}
+
+}  // namespace
+
 std::string CleanPath(std::string_view path) {
-  std::vector<std::string_view> parts;
+  if (IsCleanPath(path)) return std::string(path);  // nearly always
+  std::string out;
+  out.reserve(path.size() + 1);
   size_t i = 0;
   while (i <= path.size()) {
     size_t end = path.find('/', i);
     if (end == std::string_view::npos) end = path.size();
     std::string_view part = path.substr(i, end - i);
     if (part == "..") {
-      if (!parts.empty()) parts.pop_back();
+      out.resize(out.rfind('/') == std::string::npos ? 0 : out.rfind('/'));
     } else if (!part.empty() && part != ".") {
-      parts.push_back(part);
+      out += '/';
+      out += part;
     }
     i = end + 1;
-  }
-  std::string out;
-  for (std::string_view p : parts) {
-    out += '/';
-    out += p;
   }
   return out.empty() ? "/" : out;
 }
@@ -167,28 +208,63 @@ bool PathWithin(std::string_view path, std::string_view dir) {
                          path[dir.size()] == '/');
 }
 
+void MountTable::LineIndex::Build(std::vector<uint64_t> keys) {
+  keys_ = std::move(keys);
+  size_t buckets = 16;
+  while (buckets < keys_.size() * 2) buckets *= 2;
+  head_.assign(buckets, kNone);
+  next_.assign(keys_.size(), kNone);
+  // From the last position back, each pushed at the front of its bucket: chains in file order.
+  for (size_t i = keys_.size(); i-- > 0;) {
+    const size_t b = Bucket(keys_[i], buckets - 1);
+    next_[i] = head_[b];
+    head_[b] = static_cast<uint32_t>(i);
+  }
+}
+
+template <typename Visit>
+void MountTable::LineIndex::ForEach(uint64_t key, Visit visit) const {
+  if (head_.empty()) return;
+  for (uint32_t i = head_[Bucket(key, head_.size() - 1)]; i != kNone; i = next_[i]) {
+    if (keys_[i] == key && !visit(i)) return;
+  }
+}
+
 MountTable::MountTable(std::vector<MountInfo> mounts) : mounts_(std::move(mounts)) {
   BuildIndexes();
 }
 
-MountTable& MountTable::operator=(const MountTable& other) {
-  if (this != &other) *this = MountTable(other.mounts_);
-  return *this;
-}
-
 void MountTable::BuildIndexes() {
-  for (size_t i = 0; i < mounts_.size(); ++i) {
+  const size_t n = mounts_.size();
+  std::vector<uint64_t> ids(n), parents(n), points(n), parent_and_points(n);
+  for (size_t i = 0; i < n; ++i) {
     const MountInfo& m = mounts_[i];
-    by_id_[m.id] = i;  // ids are unique; the last wins if a file says otherwise
-    by_parent_[m.parent_id].push_back(i);
-    by_parent_and_point_[{m.parent_id, m.mount_point}].push_back(i);
-    by_point_[m.mount_point].push_back(i);
+    ids[i] = static_cast<uint32_t>(m.id);
+    parents[i] = static_cast<uint32_t>(m.parent_id);
+    points[i] = HashPath(m.mount_point);
+    parent_and_points[i] = ParentAndPoint(m.parent_id, points[i]);
+  }
+  by_id_.Build(std::move(ids));
+  by_parent_.Build(std::move(parents));
+  by_point_.Build(std::move(points));
+  by_parent_and_point_.Build(std::move(parent_and_points));
+  for (const MountInfo* m : AtMountPoint("/")) {
+    if (Parent(*m) == nullptr) {
+      const MountInfo* top = TopOfStack(m);
+      if (top != nullptr) root_ = static_cast<uint32_t>(top - mounts_.data());
+      break;
+    }
   }
 }
 
 const MountInfo* MountTable::ById(int id) const {
-  auto it = by_id_.find(id);
-  return it == by_id_.end() ? nullptr : &mounts_[it->second];
+  // Ids are unique; the last wins if a file says otherwise.
+  const MountInfo* found = nullptr;
+  by_id_.ForEach(static_cast<uint32_t>(id), [&](uint32_t i) {
+    if (mounts_[i].id == id) found = &mounts_[i];
+    return true;
+  });
+  return found;
 }
 
 const MountInfo* MountTable::Parent(const MountInfo& m) const {
@@ -198,67 +274,74 @@ const MountInfo* MountTable::Parent(const MountInfo& m) const {
 
 std::vector<const MountInfo*> MountTable::Children(const MountInfo& m) const {
   std::vector<const MountInfo*> out;
-  auto it = by_parent_.find(m.id);
-  if (it == by_parent_.end()) return out;
-  for (size_t i : it->second) {
-    if (mounts_[i].id != m.id) out.push_back(&mounts_[i]);
-  }
+  by_parent_.ForEach(static_cast<uint32_t>(m.id), [&](uint32_t i) {
+    if (mounts_[i].parent_id == m.id && mounts_[i].id != m.id) out.push_back(&mounts_[i]);
+    return true;
+  });
   return out;
 }
 
 std::vector<const MountInfo*> MountTable::AtMountPoint(std::string_view path) const {
   std::vector<const MountInfo*> out;
-  auto it = by_point_.find(path);
-  if (it == by_point_.end()) return out;
-  for (size_t i : it->second) out.push_back(&mounts_[i]);
+  by_point_.ForEach(HashPath(path), [&](uint32_t i) {
+    if (mounts_[i].mount_point == path) out.push_back(&mounts_[i]);
+    return true;
+  });
   return out;
 }
 
-const MountInfo* MountTable::ChildAt(int parent_id, std::string_view path, int self_id) const {
-  auto it = by_parent_and_point_.find({parent_id, path});
-  if (it == by_parent_and_point_.end()) return nullptr;
-  for (auto i = it->second.rbegin(); i != it->second.rend(); ++i) {
-    if (mounts_[*i].id != self_id) return &mounts_[*i];
-  }
-  return nullptr;
+const MountInfo* MountTable::ChildAt(int parent_id, std::string_view path, uint64_t path_hash,
+                                     int self_id) const {
+  const MountInfo* last = nullptr;
+  by_parent_and_point_.ForEach(ParentAndPoint(parent_id, path_hash), [&](uint32_t i) {
+    const MountInfo& m = mounts_[i];
+    if (m.parent_id == parent_id && m.id != self_id && m.mount_point == path) last = &m;
+    return true;
+  });
+  return last;
 }
 
 const MountInfo* MountTable::TopOfStack(const MountInfo* m) const {
   // Bounded by the table size: a malformed file with a cycle cannot loop forever.
   for (size_t guard = 0; m != nullptr && guard < mounts_.size(); ++guard) {
-    const MountInfo* above = ChildAt(m->id, m->mount_point, m->id);
+    const MountInfo* above = ChildAt(m->id, m->mount_point, HashPath(m->mount_point), m->id);
     if (above == nullptr) break;
     m = above;
   }
   return m;
 }
 
-const MountInfo* MountTable::Root() const {
-  for (const MountInfo* m : AtMountPoint("/")) {
-    if (Parent(*m) == nullptr) return TopOfStack(m);
-  }
-  return nullptr;
-}
-
-const MountInfo* MountTable::Containing(std::string_view path) const {
+const MountInfo* MountTable::ContainingClean(std::string_view path) const {
   const MountInfo* cur = Root();
-  if (cur == nullptr) return nullptr;
-  std::string clean = CleanPath(path);
-  size_t i = 1;
-  while (i <= clean.size() && clean != "/") {
-    size_t end = clean.find('/', i);
-    if (end == std::string::npos) end = clean.size();
-    std::string_view prefix(clean.data(), end);
-    const MountInfo* next = ChildAt(cur->id, prefix, cur->id);
+  if (cur == nullptr || path.size() <= 1) return cur;
+  // Down from the root, one component at a time; the hash of each prefix extends the last one's.
+  uint64_t hash = kHashStart;
+  size_t done = 0;
+  while (done < path.size()) {
+    size_t end = path.find('/', done + 1);
+    if (end == std::string_view::npos) end = path.size();
+    hash = HashMore(hash, path.substr(done, end - done));
+    const std::string_view prefix = path.substr(0, end);
+    const MountInfo* next = ChildAt(cur->id, prefix, hash, cur->id);
     if (next != nullptr) cur = TopOfStack(next);
-    i = end + 1;
+    done = end;
   }
   return cur;
 }
 
+const MountInfo* MountTable::Containing(std::string_view path) const {
+  if (IsCleanPath(path)) return ContainingClean(path);
+  return ContainingClean(CleanPath(path));
+}
+
 const MountInfo* MountTable::VisibleAt(std::string_view path) const {
-  const MountInfo* m = Containing(path);
-  return m != nullptr && m->mount_point == CleanPath(path) ? m : nullptr;
+  std::string cleaned;
+  if (!IsCleanPath(path)) {
+    cleaned = CleanPath(path);
+    path = cleaned;
+  }
+  const MountInfo* m = ContainingClean(path);
+  return m != nullptr && m->mount_point == path ? m : nullptr;
 }
 
 bool MountTable::IsWithin(const MountInfo& m, const MountInfo& ancestor) const {
@@ -279,14 +362,13 @@ std::vector<const MountInfo*> MountTable::Descendants(const MountInfo& m) const 
   while (!pending.empty()) {
     const int id = pending.back();
     pending.pop_back();
-    auto it = by_parent_.find(id);
-    if (it == by_parent_.end()) continue;
-    for (size_t i : it->second) {
-      if (taken[i] || mounts_[i].id == m.id) continue;
+    by_parent_.ForEach(static_cast<uint32_t>(id), [&](uint32_t i) {
+      if (mounts_[i].parent_id != id || taken[i] || mounts_[i].id == m.id) return true;
       taken[i] = true;
       found.push_back(i);
       pending.push_back(mounts_[i].id);
-    }
+      return true;
+    });
   }
   std::sort(found.begin(), found.end());
   std::vector<const MountInfo*> out;

@@ -4,12 +4,9 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <utility>
 #include <vector>
 
 #include "util/status.h"
@@ -77,25 +74,25 @@ void ForSelfAndAncestors(std::string_view path, Visit visit) {
 }
 
 // The mounts of the calling process as a tree (parent ids), for the questions the checks ask.
-// Indexed once when built (by id, by parent, by parent and mount point, by mount point): each
-// question costs O(log n) per path component or per answer, never a scan of the whole table, so
-// asking it of every one of n mounts stays n log n.
+// Indexed once when built, in linear time (by id, by parent, by mount point, by parent and mount
+// point): each question costs one hash probe per path component or per answer, never a scan of
+// the whole table, so asking it of every one of n mounts stays linear in n.
 class MountTable {
  public:
   explicit MountTable(std::vector<MountInfo> mounts);
-  // The indexes point into the table's strings: a copy rebuilds them; a move keeps the strings
-  // where they are (and pointers to the mounts stay valid).
-  MountTable(const MountTable& other) : MountTable(other.mounts_) {}
-  MountTable(MountTable&& other) noexcept = default;
-  MountTable& operator=(const MountTable& other);
+  // The indexes hold positions in the table, not pointers: copies and moves keep them valid (and a
+  // move keeps pointers to the mounts valid).
+  MountTable(const MountTable&) = default;
+  MountTable(MountTable&&) noexcept = default;
+  MountTable& operator=(const MountTable&) = default;
   MountTable& operator=(MountTable&&) noexcept = default;
 
   const std::vector<MountInfo>& mounts() const { return mounts_; }
   const MountInfo* ById(int id) const;
   const MountInfo* Parent(const MountInfo& m) const;  // null for the root of what is shown
 
-  // The mount a lookup of the clean absolute `path` ends on (following mounts stacked at the
-  // same place to the top), or null when nothing is mounted exactly at `path`.
+  // The mount a lookup of the absolute `path` ends on (following mounts stacked at the same place
+  // to the top), or null when nothing is mounted exactly at `path`. `path` is cleaned first.
   const MountInfo* VisibleAt(std::string_view path) const;
 
   // The mount whose filesystem holds `path` (what VisibleAt finds at `path` or its nearest
@@ -103,7 +100,7 @@ class MountTable {
   const MountInfo* Containing(std::string_view path) const;
 
   // The root the process sees: the top of what is stacked at "/" below no listed parent.
-  const MountInfo* Root() const;
+  const MountInfo* Root() const { return root_ == kNone ? nullptr : &mounts_[root_]; }
 
   // Whether `m` is `ancestor` or mounted somewhere below it (following parent ids).
   bool IsWithin(const MountInfo& m, const MountInfo& ancestor) const;
@@ -118,17 +115,39 @@ class MountTable {
   std::vector<const MountInfo*> AtMountPoint(std::string_view path) const;
 
  private:
+  static constexpr uint32_t kNone = UINT32_MAX;
+
+  // Positions in the table grouped by a 64-bit key, each group in file order: a hash table whose
+  // chains are threaded through one array (no allocation per mount). Keys of different groups
+  // may share a chain, so a walk compares the key.
+  class LineIndex {
+   public:
+    void Build(std::vector<uint64_t> keys);
+    // Calls `visit(position)` for each position with `key`, in file order, until it returns false.
+    template <typename Visit>
+    void ForEach(uint64_t key, Visit visit) const;
+
+   private:
+    std::vector<uint64_t> keys_;  // per position
+    std::vector<uint32_t> head_;  // per bucket: the first position in it, or kNone
+    std::vector<uint32_t> next_;  // per position: the next one in its bucket, or kNone
+  };
+
   void BuildIndexes();
   const MountInfo* TopOfStack(const MountInfo* m) const;
-  // The last mount (in file order) on the mount with id `parent_id` whose mount point is `path`,
-  // itself excluded.
-  const MountInfo* ChildAt(int parent_id, std::string_view path, int self_id) const;
+  // The last mount (in file order) on the mount with id `parent_id` whose mount point is `path`
+  // (of hash `path_hash`), itself excluded.
+  const MountInfo* ChildAt(int parent_id, std::string_view path, uint64_t path_hash,
+                           int self_id) const;
+  // Containing for a clean absolute path.
+  const MountInfo* ContainingClean(std::string_view path) const;
 
   std::vector<MountInfo> mounts_;
-  std::unordered_map<int, size_t> by_id_;                     // the last line with that id
-  std::unordered_map<int, std::vector<size_t>> by_parent_;    // file order
-  std::map<std::pair<int, std::string_view>, std::vector<size_t>> by_parent_and_point_;
-  std::map<std::string_view, std::vector<size_t>> by_point_;  // file order
+  LineIndex by_id_;                // the last position with an id is its mount
+  LineIndex by_parent_;            // parent id
+  LineIndex by_point_;             // hash of the mount point
+  LineIndex by_parent_and_point_;  // parent id and hash of the mount point
+  uint32_t root_ = kNone;
 };
 
 }  // namespace rt::sys

@@ -75,6 +75,22 @@ TEST(MountInfo, CleanPathAndPathWithin) {
   EXPECT_EQ(CleanPath("dev/./shm"), "/dev/shm");
   EXPECT_EQ(CleanPath("/a/../../b"), "/b");
   EXPECT_EQ(CleanPath(""), "/");
+  // Clean paths come back as they are; every way of being unclean is cleaned.
+  for (const char* clean : {"/", "/a", "/a/b", "/.a", "/..a", "/a.", "/a..", "/a/.b/c..", "/..."}) {
+    EXPECT_EQ(CleanPath(clean), clean);
+  }
+  EXPECT_EQ(CleanPath("//"), "/");
+  EXPECT_EQ(CleanPath("/."), "/");
+  EXPECT_EQ(CleanPath("/.."), "/");
+  EXPECT_EQ(CleanPath("/a/."), "/a");
+  EXPECT_EQ(CleanPath("/a/.."), "/");
+  EXPECT_EQ(CleanPath("/a/./b"), "/a/b");
+  EXPECT_EQ(CleanPath("/a/b/../c"), "/a/c");
+  EXPECT_EQ(CleanPath("/a//b"), "/a/b");
+  EXPECT_EQ(CleanPath("/a/"), "/a");
+  EXPECT_EQ(CleanPath("a"), "/a");
+  EXPECT_EQ(CleanPath("."), "/");
+  EXPECT_EQ(CleanPath("../x/./y/"), "/x/y");
   EXPECT_TRUE(PathWithin("/dev/pts", "/dev"));
   EXPECT_TRUE(PathWithin("/dev", "/dev"));
   EXPECT_FALSE(PathWithin("/devices", "/dev"));
@@ -135,6 +151,38 @@ TEST(MountTable, ParentsListedAfterTheirChildren) {
   EXPECT_EQ(id->line, 0u);
   EXPECT_TRUE(HasMountOption(id->mount_options, "idmapped"));
   EXPECT_TRUE(t.IsWithin(*id, *t.Root()));
+}
+
+TEST(MountTable, ManyMountsEachFoundAndCopiesKeepTheirIndexes) {
+  // 2,000 mounts: 1,000 at their own place, and 1,000 stacked on one another at /s (each on the
+  // one before), so that the index's chains and stacks are exercised at size.
+  std::string text = "1 0 254:0 / / rw - ext4 /dev/vda rw\n";
+  for (int i = 0; i < 1000; ++i) {
+    text += std::to_string(100 + i) + " 1 0:1 / /m/" + std::to_string(i) + " rw - tmpfs t rw\n";
+  }
+  for (int i = 0; i < 1000; ++i) {
+    text += std::to_string(2000 + i) + " " + std::to_string(i == 0 ? 1 : 1999 + i) +
+            " 0:2 / /s rw - tmpfs s" + std::to_string(i) + " rw\n";
+  }
+  MountTable original = Table(text);
+  MountTable t = original;  // a copy answers as the original does
+  for (int i = 0; i < 1000; ++i) {
+    const MountInfo* m = t.VisibleAt("/m/" + std::to_string(i));
+    ASSERT_NE(m, nullptr) << i;
+    EXPECT_EQ(m->id, 100 + i);
+    EXPECT_EQ(t.ById(100 + i), m);
+    EXPECT_EQ(t.Containing("/m/" + std::to_string(i) + "/file"), m);
+  }
+  EXPECT_EQ(t.VisibleAt("/m"), nullptr);
+  EXPECT_EQ(t.VisibleAt("/m/1000"), nullptr);
+  EXPECT_EQ(t.VisibleAt("/s")->id, 2999);
+  EXPECT_EQ(t.AtMountPoint("/s").size(), 1000u);
+  EXPECT_EQ(t.AtMountPoint("/s").front()->id, 2000);
+  EXPECT_EQ(t.Children(*t.Root()).size(), 1001u);
+  EXPECT_EQ(t.Descendants(*t.Root()).size(), 2000u);
+  EXPECT_TRUE(t.IsWithin(*t.ById(2999), *t.ById(2000)));
+  EXPECT_EQ(&t.mounts()[0], t.Root());
+  EXPECT_NE(t.Root(), original.Root());  // the copy's own mounts
 }
 
 TEST(MountTable, ACycleInParentIdsDoesNotHang) {
