@@ -53,40 +53,47 @@ std::string ReportThroughPty(OpRunner& run, const Step& step) {
   return "";
 }
 
-const OpScenario kScenarios[] = {
-    {.name = "ops/console/pty",
-     .ref = "config.md#process",
-     .level = "MUST",
-     .proves = "terminal true + --console-socket: the pty master arrives over SCM_RIGHTS and "
-               "runtimetest's stdio and /dev/console are that terminal",
-     .configure = OnTerminal,
-     .steps = {{.op = Op::kCreate, .console = true},
-               {.op = Op::kStart},
-               {.op = Op::kWaitExit},
-               {.op = Op::kCustom, .custom = ReportThroughPty, .what = "report through the pty"}}},
-    {.name = "ops/console/size-without-terminal",
-     .ref = "config.md#process",
-     .level = "MUST",
-     .proves = "consoleSize with terminal false is ignored: create and start succeed and "
-               "runtimetest, without a terminal, passes every check",
-     .configure = SizeWithoutTerminal,
-     .steps = {{.op = Op::kCreate}, {.op = Op::kStart}, {.op = Op::kWaitExit}}},
-    // Without a terminal nothing comes through a pty: the judge says so.
-    {.name = "ops/console/told-pty",
-     .ref = "config.md#process",
-     .level = "MUST",
-     .proves = "negative: a container without terminal fails the pty judge",
-     .configure = NoTerminal,
-     .steps = {{.op = Op::kCreate},
-               {.op = Op::kStart},
-               {.op = Op::kWaitExit},
-               {.op = Op::kCustom, .custom = ReportThroughPty, .what = "report through the pty"}},
-     .fails_at = 3,
-     .told = "the runtime sent no pty master"},
-};
+// Built on first use, not at program start: the validator face never pays for the
+// suite's tables.
+std::span<const OpScenario> Table() {
+  static const OpScenario kScenarios[] = {
+      {.name = "ops/console/pty",
+       .ref = "config.md#process",
+       .level = "MUST",
+       .proves = "terminal true + --console-socket: the pty master arrives over SCM_RIGHTS and "
+                 "runtimetest's stdio and /dev/console are that terminal",
+       .configure = OnTerminal,
+       .steps = {{.op = Op::kCreate, .console = true},
+                 {.op = Op::kStart},
+                 {.op = Op::kWaitExit},
+                 {.op = Op::kCustom,
+                  .custom = ReportThroughPty,
+                  .what = "report through the pty"}}},
+      {.name = "ops/console/size-without-terminal",
+       .ref = "config.md#process",
+       .level = "MUST",
+       .proves = "consoleSize with terminal false is ignored: create and start succeed and "
+                 "runtimetest, without a terminal, passes every check",
+       .configure = SizeWithoutTerminal,
+       .steps = {{.op = Op::kCreate}, {.op = Op::kStart}, {.op = Op::kWaitExit}}},
+      // Without a terminal nothing comes through a pty: the judge says so.
+      {.name = "ops/console/told-pty",
+       .ref = "config.md#process",
+       .level = "MUST",
+       .proves = "negative: a container without terminal fails the pty judge",
+       .configure = NoTerminal,
+       .steps = {{.op = Op::kCreate},
+                 {.op = Op::kStart},
+                 {.op = Op::kWaitExit},
+                 {.op = Op::kCustom, .custom = ReportThroughPty, .what = "report through the pty"}},
+       .fails_at = 3,
+       .told = "the runtime sent no pty master"},
+  };
+  return kScenarios;
+}
 
 }  // namespace
 
-std::span<const OpScenario> OpConsoleScenarios() { return kScenarios; }
+std::span<const OpScenario> OpConsoleScenarios() { return Table(); }
 
 }  // namespace rt::suite

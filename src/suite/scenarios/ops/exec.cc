@@ -29,43 +29,48 @@ void OwnProcess(json& p) {
 }
 void ToldUid1001(json& p) { p["user"]["uid"] = 1001; }
 
-const OpScenario kScenarios[] = {
-    {.name = "ops/exec/own-process",
-     .ref = "config.md#process",
-     .level = "MUST",
-     .proves = "exec --process runs runtimetest with its own user, env, cwd and capabilities, "
-               "every check passing",
-     .configure = Sleeper,
-     .steps = {{.op = Op::kCreate},
-               {.op = Op::kStart},
-               {.op = Op::kExec, .edit = OwnProcess},
-               {.op = Op::kState, .status = "running"}}},
-    // runtimetest, told uid 1001 for a process the runtime ran as 1000, must say so.
-    {.name = "ops/exec/told-other-uid",
-     .ref = "config.md#process",
-     .level = "MUST",
-     .proves = "negative: the exec'd runtimetest told another uid reports process.user",
-     .configure = Sleeper,
-     .steps = {{.op = Op::kCreate},
-               {.op = Op::kStart},
-               {.op = Op::kExec,
-                .edit = OwnProcess,
-                .tell = ToldUid1001,
-                .check_id = "process.user",
-                .told = "1001"}}},
-    {.name = "ops/exec/stopped-is-error",
-     .ref = "runtime.md#lifecycle",
-     .level = "MUST",
-     .proves = "exec into a stopped container is an error with no effect",
-     .configure = Mark,
-     .steps = {{.op = Op::kCreate},
-               {.op = Op::kStart},
-               {.op = Op::kWaitExit},
-               {.op = Op::kExec, .want = Want::kError, .edit = OwnProcess}}},
-};
+// Built on first use, not at program start: the validator face never pays for the
+// suite's tables.
+std::span<const OpScenario> Table() {
+  static const OpScenario kScenarios[] = {
+      {.name = "ops/exec/own-process",
+       .ref = "config.md#process",
+       .level = "MUST",
+       .proves = "exec --process runs runtimetest with its own user, env, cwd and capabilities, "
+                 "every check passing",
+       .configure = Sleeper,
+       .steps = {{.op = Op::kCreate},
+                 {.op = Op::kStart},
+                 {.op = Op::kExec, .edit = OwnProcess},
+                 {.op = Op::kState, .status = "running"}}},
+      // runtimetest, told uid 1001 for a process the runtime ran as 1000, must say so.
+      {.name = "ops/exec/told-other-uid",
+       .ref = "config.md#process",
+       .level = "MUST",
+       .proves = "negative: the exec'd runtimetest told another uid reports process.user",
+       .configure = Sleeper,
+       .steps = {{.op = Op::kCreate},
+                 {.op = Op::kStart},
+                 {.op = Op::kExec,
+                  .edit = OwnProcess,
+                  .tell = ToldUid1001,
+                  .check_id = "process.user",
+                  .told = "1001"}}},
+      {.name = "ops/exec/stopped-is-error",
+       .ref = "runtime.md#lifecycle",
+       .level = "MUST",
+       .proves = "exec into a stopped container is an error with no effect",
+       .configure = Mark,
+       .steps = {{.op = Op::kCreate},
+                 {.op = Op::kStart},
+                 {.op = Op::kWaitExit},
+                 {.op = Op::kExec, .want = Want::kError, .edit = OwnProcess}}},
+  };
+  return kScenarios;
+}
 
 }  // namespace
 
-std::span<const OpScenario> OpExecScenarios() { return kScenarios; }
+std::span<const OpScenario> OpExecScenarios() { return Table(); }
 
 }  // namespace rt::suite

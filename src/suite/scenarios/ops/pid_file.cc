@@ -31,38 +31,42 @@ std::string PidFileHoldsStatePid(OpRunner& run, const Step& step) {
          std::to_string(parsed->pid);
 }
 
-const OpScenario kScenarios[] = {
-    {.name = "ops/pid-file/holds-state-pid",
-     .ref = "runtime.md#state",
-     .level = "convention",
-     .proves = "create --pid-file writes the pid that state reports (runc CLI convention)",
-     .configure = Sleeper,
-     .steps = {{.op = Op::kCreate, .pid_file = true},
-               {.op = Op::kCustom, .custom = PidFileHoldsStatePid, .what = "pid file = state.pid"},
-               {.op = Op::kStart},
-               {.op = Op::kCustom,
-                .custom = PidFileHoldsStatePid,
-                .what = "pid file = state.pid"}}},
-    // The pid-file judge catches the pid of another container.
-    {.name = "ops/pid-file/told-other-container",
-     .ref = "runtime.md#state",
-     .level = "convention",
-     .proves = "negative: a pid file compared with another container's state.pid fails",
-     .containers = 2,
-     .configure = Sleeper,
-     .steps = {{.op = Op::kCreate, .container = 0, .pid_file = true},
-               {.op = Op::kCreate, .container = 1, .pid_file = true},
-               {.op = Op::kCustom,
-                .container = 0,
-                .id_of = 1,
-                .custom = PidFileHoldsStatePid,
-                .what = "pid file = state.pid of container 1"}},
-     .fails_at = 2,
-     .told = "the pid file holds"},
-};
+// Built on first use, not at program start: the validator face never pays for the
+// suite's tables.
+std::span<const OpScenario> Table() {
+  static const OpScenario kScenarios[] = {
+      {.name = "ops/pid-file/holds-state-pid",
+       .ref = "runtime.md#state",
+       .level = "convention",
+       .proves = "create --pid-file writes the pid that state reports (runc CLI convention)",
+       .configure = Sleeper,
+       .steps =
+           {{.op = Op::kCreate, .pid_file = true},
+            {.op = Op::kCustom, .custom = PidFileHoldsStatePid, .what = "pid file = state.pid"},
+            {.op = Op::kStart},
+            {.op = Op::kCustom, .custom = PidFileHoldsStatePid, .what = "pid file = state.pid"}}},
+      // The pid-file judge catches the pid of another container.
+      {.name = "ops/pid-file/told-other-container",
+       .ref = "runtime.md#state",
+       .level = "convention",
+       .proves = "negative: a pid file compared with another container's state.pid fails",
+       .containers = 2,
+       .configure = Sleeper,
+       .steps = {{.op = Op::kCreate, .container = 0, .pid_file = true},
+                 {.op = Op::kCreate, .container = 1, .pid_file = true},
+                 {.op = Op::kCustom,
+                  .container = 0,
+                  .id_of = 1,
+                  .custom = PidFileHoldsStatePid,
+                  .what = "pid file = state.pid of container 1"}},
+       .fails_at = 2,
+       .told = "the pid file holds"},
+  };
+  return kScenarios;
+}
 
 }  // namespace
 
-std::span<const OpScenario> OpPidFileScenarios() { return kScenarios; }
+std::span<const OpScenario> OpPidFileScenarios() { return Table(); }
 
 }  // namespace rt::suite

@@ -16,45 +16,50 @@ void Recorder(json& c, const OpContainer&) {
   c["annotations"]["org.runtimetest.echo"] = "a value, with \"quotes\" and ümlauts";
 }
 
-const OpScenario kScenarios[] = {
-    {.name = "ops/state/lifecycle",
-     .ref = "runtime.md#state",
-     .level = "MUST",
-     .proves = "state is schema-valid (id, bundle, pid, annotations of config.json) and shows "
-               "created, running, stopped in turn",
-     .configure = Recorder,
-     .steps = {{.op = Op::kCreate},
-               {.op = Op::kState, .status = "created"},
-               {.op = Op::kStart},
-               {.op = Op::kWaitFile, .file = "signals", .line = "ready"},
-               {.op = Op::kState, .status = "running"},
-               {.op = Op::kKill, .signal = "TERM"},
-               {.op = Op::kWaitExit, .exit_code = 0},
-               {.op = Op::kState, .status = "stopped"},
-               {.op = Op::kDelete}}},
-    // The judge of `state` catches a status that is not the one shown.
-    {.name = "ops/state/told-running",
-     .ref = "runtime.md#state",
-     .level = "MUST",
-     .proves = "negative: a created container told to be running fails the state step",
-     .configure = Recorder,
-     .steps = {{.op = Op::kCreate}, {.op = Op::kState, .status = "running"}},
-     .fails_at = 1,
-     .told = "expected status running, found created"},
-    {.name = "ops/state/unknown-id",
-     .ref = "runtime.md#query-state",
-     .level = "MUST",
-     .proves = "state of an id no container has is an error",
-     .steps = {{.op = Op::kState, .want = Want::kError}}},
-    {.name = "ops/state/empty-id",
-     .ref = "runtime.md#query-state",
-     .level = "MUST",
-     .proves = "state with an empty id (no container id given) is an error",
-     .steps = {{.op = Op::kState, .want = Want::kError, .id_of = kNoId}}},
-};
+// Built on first use, not at program start: the validator face never pays for the
+// suite's tables.
+std::span<const OpScenario> Table() {
+  static const OpScenario kScenarios[] = {
+      {.name = "ops/state/lifecycle",
+       .ref = "runtime.md#state",
+       .level = "MUST",
+       .proves = "state is schema-valid (id, bundle, pid, annotations of config.json) and shows "
+                 "created, running, stopped in turn",
+       .configure = Recorder,
+       .steps = {{.op = Op::kCreate},
+                 {.op = Op::kState, .status = "created"},
+                 {.op = Op::kStart},
+                 {.op = Op::kWaitFile, .file = "signals", .line = "ready"},
+                 {.op = Op::kState, .status = "running"},
+                 {.op = Op::kKill, .signal = "TERM"},
+                 {.op = Op::kWaitExit, .exit_code = 0},
+                 {.op = Op::kState, .status = "stopped"},
+                 {.op = Op::kDelete}}},
+      // The judge of `state` catches a status that is not the one shown.
+      {.name = "ops/state/told-running",
+       .ref = "runtime.md#state",
+       .level = "MUST",
+       .proves = "negative: a created container told to be running fails the state step",
+       .configure = Recorder,
+       .steps = {{.op = Op::kCreate}, {.op = Op::kState, .status = "running"}},
+       .fails_at = 1,
+       .told = "expected status running, found created"},
+      {.name = "ops/state/unknown-id",
+       .ref = "runtime.md#query-state",
+       .level = "MUST",
+       .proves = "state of an id no container has is an error",
+       .steps = {{.op = Op::kState, .want = Want::kError}}},
+      {.name = "ops/state/empty-id",
+       .ref = "runtime.md#query-state",
+       .level = "MUST",
+       .proves = "state with an empty id (no container id given) is an error",
+       .steps = {{.op = Op::kState, .want = Want::kError, .id_of = kNoId}}},
+  };
+  return kScenarios;
+}
 
 }  // namespace
 
-std::span<const OpScenario> OpStateScenarios() { return kScenarios; }
+std::span<const OpScenario> OpStateScenarios() { return Table(); }
 
 }  // namespace rt::suite
