@@ -91,7 +91,7 @@ void JudgeCapabilities(const spec::Capabilities& config, bool uid0, int last_cap
     for (const std::string& name : **s.listed) {
       std::optional<int> n = CapabilityNumber(name);
       if (!n || *n > last) {
-        rec.Skip(s.id, name,
+        rec.Skip(Id::OfTable(s.id), name,
                  "not a capability this kernel knows (cap_last_cap is " + std::to_string(last_cap) +
                      ")");
         continue;
@@ -129,17 +129,18 @@ void JudgeCapabilities(const spec::Capabilities& config, bool uid0, int last_cap
       const bool want = (kernel.*s.mask & Bit(cap)) != 0;
       const bool got = (found.*s.mask & Bit(cap)) != 0;
       if (want_listed != want) {
-        rec.Skip(s.id, CapabilityName(cap), rule(s, want_listed));
+        rec.Skip(Id::OfTable(s.id), CapabilityName(cap), rule(s, want_listed));
         continue;
       }
       ++compared;
       if (got != want) {
         ++failures;
-        rec.Fail(s.id, CapabilityName(cap), want ? "set" : "unset", got ? "set" : "unset");
+        rec.Fail(Id::OfTable(s.id), CapabilityName(cap), want ? "set" : "unset",
+                 got ? "set" : "unset");
       }
     }
     if (failures == 0) {
-      rec.Pass(s.id, std::to_string(compared) + " capabilities compared");
+      rec.Pass(Id::OfTable(s.id), std::to_string(compared) + " capabilities compared");
     }
   }
 }

@@ -50,7 +50,7 @@ class Files {
       : place_(place), sys_(sys), rec_(rec) {}
 
   // The directory of the container's cgroup for `controller`, or nullopt with a SKIP for `id`.
-  std::optional<sys::CgroupDir> Dir(std::string_view controller, std::string_view id) {
+  std::optional<sys::CgroupDir> Dir(std::string_view controller, Id id) {
     Result<sys::CgroupDir> dir = sys::FindCgroupDir(controller, place_.membership, place_.mounts);
     if (!dir.ok()) {
       rec_.Skip(id, "", "cannot see the container's cgroup: " + dir.status().message());
@@ -70,11 +70,11 @@ class Files {
   }
 
   // The unified (v2) directory of the container, or nullopt with a SKIP for `id`.
-  std::optional<sys::CgroupDir> UnifiedDir(std::string_view id) {
+  std::optional<sys::CgroupDir> UnifiedDir(Id id) {
     Result<sys::CgroupDir> dir = sys::FindUnifiedCgroupDir(place_.membership, place_.mounts);
     if (!dir.ok()) {
-      rec_.Skip(id, "", "cannot see the container's cgroup v2 directory: " +
-                            dir.status().message());
+      rec_.Skip(id, "",
+                "cannot see the container's cgroup v2 directory: " + dir.status().message());
       return std::nullopt;
     }
     return *dir;
@@ -88,8 +88,8 @@ class Files {
 
   // The file's content, trimmed; nullopt with "cannot observe" recorded, or, when the file does
   // not exist and `absent` says why the kernel has none, a SKIP with that reason.
-  std::optional<std::string> Read(const sys::CgroupDir& dir, std::string_view file,
-                                  std::string_view id, std::string_view absent = {}) {
+  std::optional<std::string> Read(const sys::CgroupDir& dir, std::string_view file, Id id,
+                                  std::string_view absent = {}) {
     Result<std::string> text = TryRead(dir, file);
     if (text.ok()) return *text;
     if (!absent.empty() && text.status().err() == ENOENT) {
@@ -128,7 +128,6 @@ std::string FoundMemory(const std::string& text, uint64_t page) {
 std::string ExpectedMemory(int64_t value, uint64_t page) {
   return value == -1 ? "unlimited" : MemoryBytes(static_cast<uint64_t>(value), page);
 }
-
 
 // "maj:min" of a device entry.
 std::string DeviceKey(int64_t major, int64_t minor) {
@@ -187,8 +186,8 @@ class Comparer {
  private:
   // One memory value against a file: -1 unlimited, positive bytes page-rounded; 0 and other
   // negatives are SKIPs (the spec gives them no meaning).
-  void MemoryValue(const sys::CgroupDir& dir, std::string_view id, int64_t value,
-                   std::string_view file, std::string_view absent = {}) {
+  void MemoryValue(const sys::CgroupDir& dir, Id id, int64_t value, std::string_view file,
+                   std::string_view absent = {}) {
     if (value == 0 || value < -1) {
       rec_.Skip(id, std::to_string(value), "the spec gives meaning to -1 and positive values only");
       return;
@@ -199,15 +198,14 @@ class Comparer {
     }
   }
   // A plain number (or word) against a file.
-  void Value(const sys::CgroupDir& dir, std::string_view id, std::string_view file,
-             const std::string& expected, std::string_view absent = {}) {
+  void Value(const sys::CgroupDir& dir, Id id, std::string_view file, const std::string& expected,
+             std::string_view absent = {}) {
     if (auto text = files_.Read(dir, file, id, absent)) {
       rec_.Expect(id, Files::Path(dir, file), expected, *text);
     }
   }
-  void Throttle(const sys::CgroupDir& dir, std::string_view name,
-                const std::vector<spec::ThrottleDevice>& devices, std::string_view v1_file,
-                std::string_view v2_key);
+  void Throttle(const sys::CgroupDir& dir, Id id, const std::vector<spec::ThrottleDevice>& devices,
+                std::string_view v1_file, std::string_view v2_key);
 
   Files files_;
   const CgroupPlace& place_;
@@ -258,8 +256,9 @@ void Comparer::Memory(const spec::MemoryResources& m) {
                 "limit no larger than swap");
     } else {
       Recorder::Scoped convention(rec_, report::Level::kMay, kMemoryRef);
-      if (auto text = files_.Read(*dir, "memory.swap.max", kId, "the kernel has no "
-                                                                "memory.swap.max")) {
+      if (auto text = files_.Read(*dir, "memory.swap.max", kId,
+                                  "the kernel has no "
+                                  "memory.swap.max")) {
         rec_.Expect(kId, Files::Path(*dir, "memory.swap.max") + std::string(kConvention),
                     MemoryBytes(static_cast<uint64_t>(*m.swap - *m.limit), place_.page_size),
                     FoundMemory(*text, place_.page_size));
@@ -377,8 +376,7 @@ void Comparer::Cpu(const spec::CpuResources& cpu) {
               *cpu.quota < 0 ? "-1" : std::to_string(*cpu.quota));
       }
       if (period) {
-        Value(*dir, "linux.resources.cpu.period", "cpu.cfs_period_us",
-              std::to_string(*cpu.period));
+        Value(*dir, "linux.resources.cpu.period", "cpu.cfs_period_us", std::to_string(*cpu.period));
       }
       if (cpu.burst) {
         Value(*dir, "linux.resources.cpu.burst", "cpu.cfs_burst_us", std::to_string(*cpu.burst),
@@ -442,11 +440,15 @@ void Comparer::Cpu(const spec::CpuResources& cpu) {
       }
     }
   }
-  const std::pair<const std::optional<std::string>*, std::string_view> kLists[] = {
-      {&cpu.cpus, "cpus"}, {&cpu.mems, "mems"}};
-  for (const auto& [value, name] : kLists) {
+  struct List {
+    const std::optional<std::string>* value;
+    std::string_view name;
+    checks::Id id;
+  };
+  const List kLists[] = {{&cpu.cpus, "cpus", "linux.resources.cpu.cpus"},
+                         {&cpu.mems, "mems", "linux.resources.cpu.mems"}};
+  for (const auto& [value, name, id] : kLists) {
     if (!*value || (*value)->empty()) continue;
-    const std::string id = "linux.resources.cpu." + std::string(name);
     Result<sys::CpuList> want = sys::CpuList::Parse(**value);
     if (!want.ok()) {
       rec_.Fail(id, "", "a list such as \"0-3,7\"", Quote(**value));
@@ -463,11 +465,10 @@ void Comparer::Cpu(const spec::CpuResources& cpu) {
   }
 }
 
-void Comparer::Throttle(const sys::CgroupDir& dir, std::string_view name,
-                        const std::vector<spec::ThrottleDevice>& devices,
-                        std::string_view v1_file, std::string_view v2_key) {
+void Comparer::Throttle(const sys::CgroupDir& dir, Id id,
+                        const std::vector<spec::ThrottleDevice>& devices, std::string_view v1_file,
+                        std::string_view v2_key) {
   if (devices.empty()) return;
-  const std::string id = "linux.resources.blockIO." + std::string(name);
   const std::string_view file = dir.version == 1 ? v1_file : "io.max";
   std::optional<std::string> text = files_.Read(dir, file, id);
   if (!text) return;
@@ -481,8 +482,9 @@ void Comparer::Throttle(const sys::CgroupDir& dir, std::string_view name,
     const std::string expected =
         d.rate == 0 ? (dir.version == 1 ? "none" : "max") : std::to_string(d.rate);
     if (dir.version == 2 && value == "none") value = "max";
-    rec_.Expect(id, Files::Path(dir, file) + " " + key +
-                        (dir.version == 2 ? " " + std::string(v2_key) : std::string()),
+    rec_.Expect(id,
+                Files::Path(dir, file) + " " + key +
+                    (dir.version == 2 ? " " + std::string(v2_key) : std::string()),
                 expected, value);
   }
 }
@@ -491,8 +493,8 @@ void Comparer::BlockIo(const spec::BlockIo& io) {
   Recorder::Scoped scope(rec_, report::Level::kMust, kBlockIoRef);
   // v1 calls the controller blkio, v2 io.
   Result<sys::CgroupDir> blkio = sys::FindCgroupDir("blkio", place_.membership, place_.mounts);
-  std::optional<sys::CgroupDir> dir = files_.Dir(
-      blkio.ok() && blkio->version == 1 ? "blkio" : "io", "linux.resources.blockIO");
+  std::optional<sys::CgroupDir> dir =
+      files_.Dir(blkio.ok() && blkio->version == 1 ? "blkio" : "io", "linux.resources.blockIO");
   if (!dir) return;
   const bool v1 = dir->version == 1;
   constexpr std::string_view kNoWeight =
@@ -503,8 +505,7 @@ void Comparer::BlockIo(const spec::BlockIo& io) {
       const bool plain = files_.TryRead(*dir, "blkio.weight").ok();
       const char* file = plain ? "blkio.weight" : "blkio.bfq.weight";
       if (auto text = files_.Read(*dir, file, kId, kNoWeight)) {
-        rec_.Expect(kId, Files::Path(*dir, file), std::to_string(*io.weight),
-                    DefaultWeight(*text));
+        rec_.Expect(kId, Files::Path(*dir, file), std::to_string(*io.weight), DefaultWeight(*text));
       }
     } else {
       // runc and crun write the weight as is to io.bfq.weight when it exists, else converted
@@ -539,26 +540,26 @@ void Comparer::BlockIo(const spec::BlockIo& io) {
                                   "Linux 5.0)")) {
         auto found = PerDevice(*text);
         rec_.Expect(kId, Files::Path(*dir, "blkio.leaf_weight_device") + " " + key,
-                    std::to_string(*d.leaf_weight),
-                    found.count(key) != 0 ? found[key] : "none");
+                    std::to_string(*d.leaf_weight), found.count(key) != 0 ? found[key] : "none");
       }
     } else if (d.leaf_weight) {
       rec_.Skip(kId, key + " leafWeight", "cgroup v2 has no leaf weight");
     }
     if (!d.weight) continue;
     const char* file = nullptr;
-    for (const char* candidate : v1 ? std::vector<const char*>{"blkio.weight_device",
-                                                               "blkio.bfq.weight_device"}
-                                    : std::vector<const char*>{"io.bfq.weight", "io.weight"}) {
+    for (const char* candidate :
+         v1 ? std::vector<const char*>{"blkio.weight_device", "blkio.bfq.weight_device"}
+            : std::vector<const char*>{"io.bfq.weight", "io.weight"}) {
       if (files_.TryRead(*dir, candidate).ok()) {
         file = candidate;
         break;
       }
     }
     if (file == nullptr) {
-      rec_.Skip(kId, key, v1 ? "the kernel has no blkio.weight_device nor "
-                               "blkio.bfq.weight_device (no CFQ or BFQ I/O scheduler)"
-                             : "the kernel has neither io.bfq.weight nor io.weight");
+      rec_.Skip(kId, key,
+                v1 ? "the kernel has no blkio.weight_device nor "
+                     "blkio.bfq.weight_device (no CFQ or BFQ I/O scheduler)"
+                   : "the kernel has neither io.bfq.weight nor io.weight");
       continue;
     }
     std::optional<Recorder::Scoped> convention;
@@ -571,13 +572,13 @@ void Comparer::BlockIo(const spec::BlockIo& io) {
                   found.count(key) != 0 ? found[key] : "none");
     }
   }
-  Throttle(*dir, "throttleReadBpsDevice", io.throttle_read_bps, "blkio.throttle.read_bps_device",
-           "rbps");
-  Throttle(*dir, "throttleWriteBpsDevice", io.throttle_write_bps,
+  Throttle(*dir, "linux.resources.blockIO.throttleReadBpsDevice", io.throttle_read_bps,
+           "blkio.throttle.read_bps_device", "rbps");
+  Throttle(*dir, "linux.resources.blockIO.throttleWriteBpsDevice", io.throttle_write_bps,
            "blkio.throttle.write_bps_device", "wbps");
-  Throttle(*dir, "throttleReadIOPSDevice", io.throttle_read_iops,
+  Throttle(*dir, "linux.resources.blockIO.throttleReadIOPSDevice", io.throttle_read_iops,
            "blkio.throttle.read_iops_device", "riops");
-  Throttle(*dir, "throttleWriteIOPSDevice", io.throttle_write_iops,
+  Throttle(*dir, "linux.resources.blockIO.throttleWriteIOPSDevice", io.throttle_write_iops,
            "blkio.throttle.write_iops_device", "wiops");
 }
 
@@ -598,8 +599,8 @@ void Comparer::Hugepages(const std::vector<spec::HugepageLimit>& limits) {
     const std::string expected = MemoryBytes(h.limit, *size);
     const std::string base = "hugetlb." + h.page_size;
     const std::string file = base + (v1 ? ".limit_in_bytes" : ".max");
-    if (auto text = files_.Read(*dir, file, kId,
-                                "the kernel has no " + h.page_size + " huge pages")) {
+    if (auto text =
+            files_.Read(*dir, file, kId, "the kernel has no " + h.page_size + " huge pages")) {
       rec_.Expect(kId, Files::Path(*dir, file), expected, FoundMemory(*text, *size));
     }
     // Since runtime-spec 1.1 the limit is the reservation limit where the kernel has one: a
@@ -758,10 +759,17 @@ std::optional<uint64_t> HugepageSizeBytes(std::string_view page_size) {
   const char unit = page_size[page_size.size() - 2];
   uint64_t scale = 0;
   switch (unit) {
-    case 'K': scale = 1ULL << 10; break;
-    case 'M': scale = 1ULL << 20; break;
-    case 'G': scale = 1ULL << 30; break;
-    default: return std::nullopt;
+    case 'K':
+      scale = 1ULL << 10;
+      break;
+    case 'M':
+      scale = 1ULL << 20;
+      break;
+    case 'G':
+      scale = 1ULL << 30;
+      break;
+    default:
+      return std::nullopt;
   }
   Result<uint64_t> n = sys::ParseUnsigned(page_size.substr(0, page_size.size() - 2));
   if (!n.ok() || *n == 0) return std::nullopt;
@@ -829,8 +837,8 @@ std::vector<std::string> ControllersUsed(const spec::Resources& r) {
   };
   if (r.memory) add("memory");
   if (r.cpu) {
-    if (r.cpu->shares || r.cpu->quota || r.cpu->period || r.cpu->burst ||
-        r.cpu->realtime_runtime || r.cpu->realtime_period || r.cpu->idle) {
+    if (r.cpu->shares || r.cpu->quota || r.cpu->period || r.cpu->burst || r.cpu->realtime_runtime ||
+        r.cpu->realtime_period || r.cpu->idle) {
       add("cpu");
     }
     if (r.cpu->cpus || r.cpu->mems) add("cpuset");

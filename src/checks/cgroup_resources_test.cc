@@ -143,7 +143,7 @@ std::vector<report::Assertion> Compare(const std::string& resources, sys::FakeSy
 std::string Ids(const std::vector<report::Assertion>& r, report::Outcome outcome) {
   std::string out;
   for (const report::Assertion& a : r) {
-    if (a.outcome == outcome) out += a.id + "\n";
+    if (a.outcome == outcome) out.append(a.id) += "\n";
   }
   return out;
 }

@@ -3,12 +3,11 @@
 // Check functions only record assertions; reporters format them.
 #pragma once
 
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <memory>
 
 #include "report/result.h"
 #include "spec/spec.h"
@@ -29,6 +28,22 @@ struct Context {
 
 // Collects the assertions of one check. Ids default to the check's id; a check with several
 // assertions may give each its own id below it (e.g. "process.capabilities.bounding").
+// Ids and references are kept as views (report::Assertion), so they must outlive the run: an Id
+// is made at compile time from a literal or constant (its constructor is consteval), or from a
+// check table's entry with Id::OfTable; text built at run time does not compile.
+class Id {
+ public:
+  consteval Id(const char* text) : text_(text) {}       // NOLINT(google-explicit-constructor)
+  consteval Id(std::string_view text) : text_(text) {}  // NOLINT(google-explicit-constructor)
+  // An entry of a static table (check ids, capability sets): text with static storage.
+  static Id OfTable(std::string_view text) { return Id(text, 0); }
+  std::string_view view() const { return text_; }
+
+ private:
+  Id(std::string_view text, int /*unused*/) : text_(text) {}
+  std::string_view text_;
+};
+
 class Recorder {
  public:
   Recorder(std::string_view check_id, std::string_view reference, report::Level level,
@@ -36,20 +51,20 @@ class Recorder {
       : check_id_(check_id), reference_(reference), level_(level), out_(out) {}
 
   // Pass when expected == found, else a failure showing both.
-  bool Expect(std::string_view id, std::string subject, std::string expected, std::string found);
-  void Pass(std::string_view id, std::string subject);
-  void Fail(std::string_view id, std::string subject, std::string expected, std::string found);
+  bool Expect(Id id, std::string subject, std::string expected, std::string found);
+  void Pass(Id id, std::string subject);
+  void Fail(Id id, std::string subject, std::string expected, std::string found);
   // The measurement rule (README): no witness could answer, so nothing is known. A SKIP with
   // the reason "cannot observe: <what was tried, with errno text>", never a failure.
-  void CannotObserve(std::string_view id, std::string subject, const Status& status);
+  void CannotObserve(Id id, std::string subject, const Status& status);
   // The few measurements the spec itself makes mandatory (e.g. the config mounts proc at /proc,
   // so /proc/self/... must exist): a failure "expected <must_hold>, found <error>". Every call is
   // on the allowlist in measurement_rule_test.cc and in README's "The measurement rule".
-  void FailMandatedObservation(std::string_view id, std::string subject, std::string must_hold,
+  void FailMandatedObservation(Id id, std::string subject, std::string must_hold,
                                const Status& status);
   // A bug of ours (a check threw): a failure naming it, so that it is never silent.
-  void InternalError(std::string_view id, std::string subject, std::string what);
-  void Skip(std::string_view id, std::string subject, std::string reason);
+  void InternalError(Id id, std::string subject, std::string what);
+  void Skip(Id id, std::string subject, std::string reason);
 
   // Assertions recorded after this call carry another level / reference (e.g. a SHOULD inside a
   // MUST check); the returned object restores the previous one when it goes out of scope.
@@ -76,7 +91,7 @@ class Recorder {
   std::string_view check_id() const { return check_id_; }
 
  private:
-  void Add(std::string_view id, std::string subject, report::Outcome outcome, std::string expected,
+  void Add(Id id, std::string subject, report::Outcome outcome, std::string expected,
            std::string found, std::string reason);
 
   std::string_view check_id_;

@@ -39,7 +39,7 @@ inline std::string SkipReasons(const std::vector<report::Assertion>& results) {
   std::string out;
   for (const report::Assertion& a : results) {
     if (a.outcome != report::Outcome::kSkip) continue;
-    out += a.id + (a.subject.empty() ? "" : " " + a.subject) + ": " + a.reason + "\n";
+    out.append(a.id) += (a.subject.empty() ? "" : " " + a.subject) + ": " + a.reason + "\n";
   }
   return out;
 }

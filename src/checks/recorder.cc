@@ -6,13 +6,13 @@
 
 namespace rt::checks {
 
-void Recorder::Add(std::string_view id, std::string subject, report::Outcome outcome,
-                   std::string expected, std::string found, std::string reason) {
+void Recorder::Add(Id id, std::string subject, report::Outcome outcome, std::string expected,
+                   std::string found, std::string reason) {
   report::Assertion a;
-  a.id = id.empty() ? std::string(check_id_) : std::string(id);
+  a.id = id.view().empty() ? check_id_ : id.view();
   a.subject = std::move(subject);
   a.level = level_;
-  a.reference = std::string(reference_);
+  a.reference = reference_;
   a.outcome = outcome;
   a.expected = std::move(expected);
   a.found = std::move(found);
@@ -20,8 +20,7 @@ void Recorder::Add(std::string_view id, std::string subject, report::Outcome out
   out_.push_back(std::move(a));
 }
 
-bool Recorder::Expect(std::string_view id, std::string subject, std::string expected,
-                      std::string found) {
+bool Recorder::Expect(Id id, std::string subject, std::string expected, std::string found) {
   if (expected == found) {
     Pass(id, std::move(subject));
     return true;
@@ -30,31 +29,30 @@ bool Recorder::Expect(std::string_view id, std::string subject, std::string expe
   return false;
 }
 
-void Recorder::Pass(std::string_view id, std::string subject) {
+void Recorder::Pass(Id id, std::string subject) {
   Add(id, std::move(subject), report::Outcome::kPass, "", "", "");
 }
 
-void Recorder::Fail(std::string_view id, std::string subject, std::string expected,
-                    std::string found) {
+void Recorder::Fail(Id id, std::string subject, std::string expected, std::string found) {
   Add(id, std::move(subject), report::Outcome::kFail, std::move(expected), std::move(found), "");
 }
 
-void Recorder::CannotObserve(std::string_view id, std::string subject, const Status& status) {
+void Recorder::CannotObserve(Id id, std::string subject, const Status& status) {
   Add(id, std::move(subject), report::Outcome::kSkip, "", "",
       "cannot observe: " + status.message());
 }
 
-void Recorder::FailMandatedObservation(std::string_view id, std::string subject,
-                                       std::string must_hold, const Status& status) {
+void Recorder::FailMandatedObservation(Id id, std::string subject, std::string must_hold,
+                                       const Status& status) {
   Add(id, std::move(subject), report::Outcome::kFail, std::move(must_hold), status.message(), "");
 }
 
-void Recorder::InternalError(std::string_view id, std::string subject, std::string what) {
+void Recorder::InternalError(Id id, std::string subject, std::string what) {
   Add(id, std::move(subject), report::Outcome::kFail, "", "",
       "internal error of runtimetest: " + std::move(what));
 }
 
-void Recorder::Skip(std::string_view id, std::string subject, std::string reason) {
+void Recorder::Skip(Id id, std::string subject, std::string reason) {
   Add(id, std::move(subject), report::Outcome::kSkip, "", "", std::move(reason));
 }
 

@@ -69,7 +69,9 @@ void AppendDescription(std::string& out, const Assertion& a) {
     out += a.id;
     if (!a.subject.empty()) out.append(": ").append(a.subject);
   } else {
-    out += Abbreviate(a.subject.empty() ? a.id : a.id + ": " + a.subject, kMaxDescription);
+    std::string text(a.id);
+    if (!a.subject.empty()) text.append(": ").append(a.subject);
+    out += Abbreviate(text, kMaxDescription);
   }
   Flatten(out, from, true);
 }
@@ -111,7 +113,7 @@ bool Counts(Level level, Level threshold) {
 }
 
 std::string FailureLine(const Assertion& a) {
-  std::string line = a.id;
+  std::string line(a.id);
   if (!a.subject.empty()) line += ": " + Abbreviate(a.subject, kMaxDescription);
   const std::string reason = Abbreviate(a.reason, kMaxValue);
   if (!a.reason.empty() && a.expected.empty() && a.found.empty()) {
@@ -121,7 +123,7 @@ std::string FailureLine(const Assertion& a) {
             Abbreviate(a.found, kMaxValue);
     if (!a.reason.empty()) line += " (" + reason + ")";
   }
-  line += " (" + a.reference + ", " + std::string(LevelName(a.level)) + ")";
+  line.append(" (").append(a.reference).append(", ").append(LevelName(a.level)).append(")");
   return Abbreviate(OneLine(line));
 }
 
