@@ -72,29 +72,53 @@ std::string MemberPath(const std::string& path, const std::string& key) {
 constexpr size_t kMaxRawNumbers = 10000;
 using RawNumbers = std::map<std::string, std::string>;
 
-// A JSON node, its path, and the first error of the whole parse (shared by all readers).
+// A JSON node, where it stands, and the first error of the whole parse (shared by all readers).
+// The JSON path is spelled out only for a message: a reader knows its parent and the step from
+// it (readers live on the stack of the walk, each inside its parent's call), so reading a valid
+// config builds no path strings.
 struct Reader {
-  const json& node;
-  std::string path;
-  std::string* error;
-  const RawNumbers* raw_numbers;
+  enum class Step { kRoot, kMember, kMapEntry, kElement };
 
+  json& node;  // not const: strings are moved out of the tree, which is dropped after the walk
+  const Reader* parent = nullptr;
+  Step step = Step::kRoot;
+  std::string_view key;  // kMember: a literal of this file; kMapEntry: a key of the tree
+  size_t index = 0;      // kElement
+  std::string* error = nullptr;
+  const RawNumbers* raw_numbers = nullptr;
+
+  std::string Path() const {
+    if (step == Step::kRoot) return "";
+    std::string path = parent->Path();
+    switch (step) {
+      case Step::kMember:
+        if (!path.empty()) path += '.';
+        path += key;
+        return path;
+      case Step::kMapEntry:
+        return MemberPath(path, std::string(key));
+      default:
+        return path + "[" + std::to_string(index) + "]";
+    }
+  }
   bool failed() const { return !error->empty(); }
   void Fail(const std::string& what) const {
-    if (!failed()) *error = (path.empty() ? "config root" : path) + ": " + what;
+    if (failed()) return;
+    const std::string path = Path();
+    *error = (path.empty() ? "config root" : path) + ": " + what;
   }
-  Reader Member(const std::string& key, const json& child) const {
-    return {child, path.empty() ? key : path + "." + key, error, raw_numbers};
+  Reader Member(std::string_view k, json& child) const {
+    return {child, this, Step::kMember, k, 0, error, raw_numbers};
   }
-  Reader MapEntry(const std::string& key, const json& child) const {
-    return {child, MemberPath(path, key), error, raw_numbers};
+  Reader MapEntry(std::string_view k, json& child) const {
+    return {child, this, Step::kMapEntry, k, 0, error, raw_numbers};
   }
-  Reader Element(size_t i, const json& child) const {
-    return {child, path + "[" + std::to_string(i) + "]", error, raw_numbers};
+  Reader Element(size_t i, json& child) const {
+    return {child, this, Step::kElement, {}, i, error, raw_numbers};
   }
   // The number as the config writes it, when it was an integer literal beyond 64 bits.
   std::string NumberText() const {
-    auto it = raw_numbers->find(path);
+    auto it = raw_numbers->find(Path());
     return it != raw_numbers->end() ? it->second : node.dump();
   }
   bool Expect(json::value_t type, const char* kind) const {
@@ -106,10 +130,11 @@ struct Reader {
   // Reads member `key` of this object into `out`. Absent or null leaves `out` as it is, which is
   // an error only for a field the spec calls REQUIRED.
   template <typename T>
-  void Field(const std::string& key, T* out, Need need = kOptional) const;
+  void Field(std::string_view key, T* out, Need need = kOptional) const;
 
   // Member `key` if it is present and an object (for a level the model flattens, like blockIO).
-  std::optional<Reader> Object(const std::string& key) const {
+  // The returned reader's parent is this one: it must not outlive it.
+  std::optional<Reader> Object(std::string_view key) const {
     auto it = node.find(key);
     if (failed() || it == node.end() || it->is_null()) return std::nullopt;
     Reader child = Member(key, *it);
@@ -121,7 +146,8 @@ struct Reader {
 // Decode(r, out) turns the node of `r` into `out`; one overload per C++ type of the model.
 
 void Decode(const Reader& r, std::string* out) {
-  if (r.Expect(json::value_t::string, "string")) *out = r.node.get_ref<const std::string&>();
+  // Moved, not copied: each node is decoded once, and the tree is dropped after the walk.
+  if (r.Expect(json::value_t::string, "string")) *out = std::move(r.node.get_ref<std::string&>());
 }
 
 void Decode(const Reader& r, bool* out) {
@@ -185,9 +211,9 @@ void Decode(const Reader& r, std::vector<T>* out) {
 template <typename T>
 void Decode(const Reader& r, std::map<std::string, T>* out) {
   if (!r.Expect(json::value_t::object, "object")) return;
-  for (const auto& [key, value] : r.node.items()) {
+  for (auto it = r.node.begin(); it != r.node.end(); ++it) {
     if (r.failed()) return;
-    Decode(r.MapEntry(key, value), &(*out)[key]);
+    Decode(r.MapEntry(it.key(), it.value()), &(*out)[it.key()]);
   }
 }
 
@@ -199,7 +225,7 @@ void Decode(const Reader& r, T* out) {
 }
 
 template <typename T>
-void Reader::Field(const std::string& key, T* out, Need need) const {
+void Reader::Field(std::string_view key, T* out, Need need) const {
   if (failed()) return;
   auto it = node.find(key);
   if (it == node.end() || it->is_null()) {
@@ -662,12 +688,12 @@ Result<Config> ParseConfig(const std::string& text) {
                                    : ": a NUL byte (JSON text has none outside escapes)"));
     }
     if (!parsed) {
-      return Status::Error("not valid JSON: " + Where(builder.error_byte(), builder.Path()) +
-                           ": " + builder.error());
+      return Status::Error("not valid JSON: " + Where(builder.error_byte(), builder.Path()) + ": " +
+                           builder.error());
     }
     std::string error;
     Config config;
-    Decode(Reader{root, "", &error, &raw_numbers}, &config);
+    Decode(Reader{.node = root, .error = &error, .raw_numbers = &raw_numbers}, &config);
     if (!error.empty()) return Status::Error(error);
     return config;
   } catch (const json::exception& e) {
