@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
+#include <initializer_list>
 #include <iterator>
+#include <unordered_map>
 
 #include "checks/check.h"
 #include "checks/mounts_context.h"
@@ -15,17 +18,38 @@ namespace {
 
 using sys::MountInfo;
 using sys::MountTable;
+using std::string_view_literals::operator""sv;
 
 constexpr std::string_view kOptionsRef = "config.md#linux-mount-options";
 
-std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
+// `parts` one after the other, in one allocation.
+std::string Cat(std::initializer_list<std::string_view> parts) {
+  size_t size = 0;
+  for (std::string_view p : parts) size += p.size();
   std::string out;
-  for (const std::string& p : parts) out += (out.empty() ? "" : std::string(sep)) + p;
+  out.reserve(size);
+  for (std::string_view p : parts) out.append(p.data(), p.size());
   return out;
 }
 
-std::string Subject(const spec::Mount& m, size_t i) {
-  return "mounts[" + std::to_string(i) + "] " + m.destination;
+// Appends `part` to the list `out`, `sep` before it unless the list is still empty.
+void AppendListed(std::string& out, std::string_view sep, std::string_view part) {
+  if (!out.empty()) out.append(sep.data(), sep.size());
+  out.append(part.data(), part.size());
+}
+
+std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (const std::string& p : parts) AppendListed(out, sep, p);
+  return out;
+}
+
+// "mounts[3] /data", and what follows it in the assertion's subject (" type", " options").
+std::string Subject(const spec::Mount& m, size_t i, std::string_view what = {}) {
+  char digits[24];
+  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, i);
+  return Cat({"mounts["sv, std::string_view(digits, static_cast<size_t>(end - digits)), "] "sv,
+              m.destination, what});
 }
 
 bool TypeMatches(const std::string& want, const MountInfo& m, bool cgroup_tree) {
@@ -53,9 +77,9 @@ std::string PropagationWanted(const std::string& want) {
 }
 
 // The flags, filesystem options and propagation of one matched entry.
-void JudgeOptions(const MountContext& mc, size_t i, const MountInfo& mi, Recorder& rec) {
+void JudgeOptions(const MountContext& mc, size_t i, const MountInfo& mi, const std::string& subject,
+                  Recorder& rec) {
   const spec::Mount& m = mc.config.mounts[i];
-  const std::string subject = Subject(m, i);
   const MountOptionPlan& plan = mc.plans[i];
   const bool cgroup_tree =
       !plan.bind && m.type && *m.type == "cgroup" && IsCgroupV1Tree(mi, mc.table);
@@ -73,45 +97,52 @@ void JudgeOptions(const MountContext& mc, size_t i, const MountInfo& mi, Recorde
   }
   FlagWants must = plan.flags;
   must.nosymfollow.reset();
-  std::vector<std::string> expected, found;
-  bool ok = true;
-  if (!must.empty()) {
-    FlagComparison first;
-    for (const MountInfo* t : targets) {
-      FlagComparison c = CompareFlags(must, ReadMountFlags(t->mount_options));
-      if (t == targets.front() || (first.ok && !c.ok)) {
-        first = c;
-        if (cgroup_tree) first.found = t->mount_point + ": " + first.found;
-      }
-    }
-    expected.push_back(first.expected);
-    found.push_back(first.found);
-    ok = first.ok;
+  // The verdict first; the expected and found text only for a failure.
+  bool judged = !must.empty(), ok = true;
+  if (judged) {
+    for (const MountInfo* t : targets) ok = ok && FlagsHold(must, ReadMountFlags(t->mount_options));
   }
   if (!plan.data.empty()) {
     if (plan.bind || cgroup_tree) {
-      rec.Skip("", subject + " options " + Join(plan.data, ","),
+      rec.Skip("", Cat({subject, " options "sv, Join(plan.data, ",")}),
                plan.bind ? "a bind mount takes no filesystem options"
                          : "cgroup controller options are not compared");
     } else {
       for (const std::string& opt : plan.data) {
         FsJudgement j = JudgeFsOption(mi.fs_type, opt, mi.super_options, mc.fs_facts);
         if (j.verdict == FsVerdict::kNotShown) {
-          rec.Skip("", subject + " option " + opt, j.reason);
+          rec.Skip("", Cat({subject, " option "sv, opt}), std::move(j.reason));
           continue;
         }
-        expected.push_back(opt);
-        found.push_back(j.found);
+        judged = true;
         ok = ok && j.verdict == FsVerdict::kMatch;
       }
     }
   }
-  if (!expected.empty()) {
-    if (ok) {
-      rec.Pass("", subject + " options");
-    } else {
-      rec.Fail("", subject + " options", Join(expected, ","), Join(found, ","));
+  if (judged && ok) rec.Pass("", Cat({subject, " options"sv}));
+  if (judged && !ok) {
+    std::string expected, found;  // comma-separated
+    if (!must.empty()) {
+      FlagComparison first;
+      for (const MountInfo* t : targets) {
+        FlagComparison c = CompareFlags(must, ReadMountFlags(t->mount_options));
+        if (t == targets.front() || (first.ok && !c.ok)) {
+          first = c;
+          if (cgroup_tree) first.found = t->mount_point + ": " + first.found;
+        }
+      }
+      AppendListed(expected, ",", first.expected);
+      AppendListed(found, ",", first.found);
     }
+    if (!plan.bind && !cgroup_tree) {
+      for (const std::string& opt : plan.data) {
+        FsJudgement j = JudgeFsOption(mi.fs_type, opt, mi.super_options, mc.fs_facts);
+        if (j.verdict == FsVerdict::kNotShown) continue;
+        AppendListed(expected, ",", opt);
+        AppendListed(found, ",", j.found);
+      }
+    }
+    rec.Fail("", Cat({subject, " options"sv}), std::move(expected), std::move(found));
   }
   if (plan.flags.nosymfollow) {
     Recorder::Scoped should(rec, report::Level::kShould, kOptionsRef);
@@ -146,42 +177,65 @@ void JudgeOptions(const MountContext& mc, size_t i, const MountInfo& mi, Recorde
 }
 
 // The mounts[] entries by destination, for JudgeOrder: which earlier entries lie on or above a
-// destination, and which lie below it, without comparing every pair.
+// destination, and which lie below it, without comparing every pair. Built in one walk up from
+// each destination; each group is a chain of nodes in one array.
 class DestinationIndex {
  public:
   explicit DestinationIndex(const MountContext& mc) {
-    for (size_t k = 0; k < mc.destinations.size(); ++k) {
-      if (mc.matches[k] == nullptr || mc.destinations[k].empty()) continue;
-      sorted_.emplace_back(mc.destinations[k], k);
+    const size_t n = mc.destinations.size();
+    at_.reserve(n);
+    for (size_t k = 0; k < n; ++k) {
+      if (Indexed(mc, k)) Push(at_, mc.destinations[k], k);
     }
-    std::sort(sorted_.begin(), sorted_.end());
+    for (size_t k = 0; k < n; ++k) {
+      if (!Indexed(mc, k)) continue;
+      const std::string_view dest = mc.destinations[k];
+      sys::ForSelfAndAncestors(dest, [&](std::string_view place) {
+        if (place.size() != dest.size() && at_.count(place) != 0) Push(below_, place, k);
+      });
+    }
   }
 
-  // The entries before `i` whose destination is `dest` or an ancestor of it, or lies below it.
+  // The entries before `i` whose destination is `dest` or an ancestor of it, or lies below it;
+  // ascending.
   std::vector<size_t> RelatedBefore(std::string_view dest, size_t i) const {
     std::vector<size_t> out;
-    // On or above: `dest` and each ancestor, looked up exactly.
-    sys::ForSelfAndAncestors(dest, [&](std::string_view place) { AppendAt(place, i, out); });
-    // Below: the destinations starting with "dest/" form one run of the sorted list.
-    const std::string below = dest == "/" ? "/" : std::string(dest) + "/";
-    for (auto it = std::lower_bound(sorted_.begin(), sorted_.end(), Key(below, 0));
-         it != sorted_.end() && std::string_view(it->first).starts_with(below); ++it) {
-      if (it->second < i && it->first != dest) out.push_back(it->second);
-    }
+    sys::ForSelfAndAncestors(dest,
+                             [&](std::string_view place) { AppendBefore(at_, place, i, out); });
+    AppendBefore(below_, dest, i, out);
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
   }
 
  private:
-  using Key = std::pair<std::string_view, size_t>;
-  void AppendAt(std::string_view place, size_t i, std::vector<size_t>& out) const {
-    for (auto it = std::lower_bound(sorted_.begin(), sorted_.end(), Key(place, 0));
-         it != sorted_.end() && it->first == place && it->second < i; ++it) {
-      out.push_back(it->second);
+  static constexpr uint32_t kEnd = UINT32_MAX;
+  using Heads = std::unordered_map<std::string_view, uint32_t>;  // a group's first node
+  struct Node {
+    size_t entry;
+    uint32_t next;
+  };
+
+  static bool Indexed(const MountContext& mc, size_t k) {
+    return mc.matches[k] != nullptr && !mc.destinations[k].empty();
+  }
+  void Push(Heads& heads, std::string_view key, size_t entry) {
+    auto [it, added] = heads.try_emplace(key, kEnd);
+    nodes_.push_back({entry, it->second});
+    it->second = static_cast<uint32_t>(nodes_.size() - 1);
+  }
+  void AppendBefore(const Heads& heads, std::string_view key, size_t i,
+                    std::vector<size_t>& out) const {
+    auto it = heads.find(key);
+    if (it == heads.end()) return;
+    for (uint32_t node = it->second; node != kEnd; node = nodes_[node].next) {
+      if (nodes_[node].entry < i) out.push_back(nodes_[node].entry);
     }
   }
-  std::vector<Key> sorted_;
+
+  Heads at_;     // entries at a destination
+  Heads below_;  // entries strictly below a destination that is some entry's
+  std::vector<Node> nodes_;
 };
 
 void JudgeOrder(const MountContext& mc, const DestinationIndex& index, size_t i, Recorder& rec) {
@@ -255,15 +309,15 @@ void CheckMounts(const Context& ctx, Recorder& rec) {
       rec.Fail("", subject, "a mount at " + mc->destinations[i], "nothing mounted there");
       continue;
     }
-    rec.Pass("", subject);
+    rec.Pass("", std::string(subject));
     const MountOptionPlan& plan = mc->plans[i];
     const bool cgroup_tree =
         !plan.bind && m.type && *m.type == "cgroup" && IsCgroupV1Tree(*mi, mc->table);
     if (!plan.bind && m.type && !m.type->empty()) {
       if (TypeMatches(*m.type, *mi, cgroup_tree)) {
-        rec.Pass("", subject + " type");
+        rec.Pass("", Cat({subject, " type"sv}));
       } else {
-        rec.Fail("", subject + " type", *m.type, mi->fs_type);
+        rec.Fail("", Cat({subject, " type"sv}), *m.type, mi->fs_type);
       }
     }
     if (m.source && !m.source->empty()) {
@@ -277,13 +331,13 @@ void CheckMounts(const Context& ctx, Recorder& rec) {
         }
       } else if (m.type && IsPseudoFilesystem(*m.type)) {
         // config.md#mounts: the source of such a mount is a dummy; the kernel ignores it.
-        rec.Skip("", subject + " source",
-                 "the source of a " + *m.type + " mount is a dummy (config.md#mounts)");
+        rec.Skip("", Cat({subject, " source"sv}),
+                 Cat({"the source of a "sv, *m.type, " mount is a dummy (config.md#mounts)"sv}));
       } else {
         rec.Expect("", subject + " source", Quote(*m.source), Quote(mi->source));
       }
     }
-    JudgeOptions(*mc, i, *mi, rec);
+    JudgeOptions(*mc, i, *mi, subject, rec);
     JudgeOrder(*mc, index, i, rec);
   }
 }

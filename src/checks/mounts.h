@@ -55,6 +55,8 @@ struct FlagComparison {
   std::string expected, found;
 };
 FlagComparison CompareFlags(const FlagWants& want, const MountFlags& got);
+// CompareFlags(want, got).ok, without the text.
+bool FlagsHold(const FlagWants& want, const MountFlags& got);
 
 // What runtimetest knows of the kernel to judge filesystem options that have a default.
 struct FsFacts {

@@ -394,6 +394,14 @@ MountFlags ReadMountFlags(const std::vector<std::string>& mount_options) {
   return f;
 }
 
+bool FlagsHold(const FlagWants& want, const MountFlags& got) {
+  for (size_t f = 0; f < std::size(kWantField); ++f) {
+    const std::optional<bool>& w = want.*kWantField[f];
+    if (w && *w != got.*kShownField[f]) return false;
+  }
+  return want.atime == Atime::kUnset || AtimeMatches(want.atime, got.atime);
+}
+
 FlagComparison CompareFlags(const FlagWants& want, const MountFlags& got) {
   FlagComparison c;
   auto add = [&c](bool match, std::string_view expected, std::string_view found) {

@@ -160,6 +160,31 @@ TEST(MountOptions, CompareNamesOnlyWhatWasAsked) {
   EXPECT_EQ(ReadMountFlags({"relatime", "strictatime"}).atime, Atime::kRelatime);
 }
 
+TEST(MountOptions, FlagsHoldIsTheComparisonWithoutItsText) {
+  const std::vector<std::vector<std::string>> shown = {{"rw"},
+                                                       {"ro", "nosuid"},
+                                                       {"rw", "nodev", "noexec", "relatime"},
+                                                       {"ro", "noatime"},
+                                                       {"nodiratime", "nosymfollow"}};
+  const std::vector<std::vector<std::string>> asked = {
+      {},           {"ro"},          {"rw", "nosuid"},     {"nodev", "exec"}, {"noatime"},
+      {"relatime"}, {"strictatime"}, {"nodiratime", "ro"}, {"symfollow"},     {"atime"}};
+  for (const auto& a : asked) {
+    for (const auto& s : shown) {
+      const FlagWants want = PlanMountOptions(Mount(a)).flags;
+      const MountFlags got = ReadMountFlags(s);
+      EXPECT_EQ(FlagsHold(want, got), CompareFlags(want, got).ok) << a.size() << " " << s.size();
+    }
+  }
+  for (Atime a : {Atime::kNotNoatime, Atime::kNotStrictatime}) {
+    FlagWants want;
+    want.atime = a;
+    for (const auto& s : shown) {
+      EXPECT_EQ(FlagsHold(want, ReadMountFlags(s)), CompareFlags(want, ReadMountFlags(s)).ok);
+    }
+  }
+}
+
 TEST(MountOptions, TmpfsOptionsComparedByValueWithDefaults) {
   const std::vector<std::string> dev = {"rw", "size=65536k", "mode=755"};
   const std::vector<std::string> shm = {"rw", "size=65536k"};
@@ -329,6 +354,38 @@ TEST(MountsCheck, MissingMountTypeSourceAndOrder) {
             "mounts: mounts[10] /mnt/o/in order: expected mounted after mounts[9] /mnt/o/in/deep "
             "(the listed order), found mounted before mounts[9] /mnt/o/in/deep "
             "(config.md#mounts, MUST)\n");
+}
+
+TEST(MountsCheck, OrderComparesEachEntryWithTheEarlierOnesAboveAndBelowIt) {
+  // /w then /w/x on it: in order. /v/y is mounted on the root although listed after /v. /q/r/s
+  // is mounted on /q/r although listed before it (so /q/r should hide it). / is listed last.
+  sys::FakeSystem fake = FakeWith(Testdata("mountinfo_runc_default.txt") +
+                                  "90 67 0:60 / /w rw - tmpfs w rw\n"
+                                  "91 90 0:61 / /w/x rw - tmpfs x rw\n"
+                                  "92 67 0:62 / /v/y rw - tmpfs y rw\n"
+                                  "93 67 0:63 / /v rw - tmpfs v rw\n"
+                                  "94 67 0:64 / /q/r rw - tmpfs r rw\n"
+                                  "95 94 0:65 / /q/r/s rw - tmpfs s rw\n");
+  auto r = RunCheck("mounts", Config([](json& c) {
+                      for (const char* d : {"/w", "/w/x", "/v", "/v/y", "/q/r/s", "/q/r"}) {
+                        c["mounts"].push_back({{"destination", d}, {"type", "tmpfs"}});
+                      }
+                      c["mounts"].push_back({{"destination", "/"}});
+                    }),
+                    fake);
+  const std::string all_before =
+      "mounts[0] /proc, mounts[1] /dev, mounts[2] /dev/pts, mounts[3] /dev/shm, mounts[4] "
+      "/dev/mqueue, mounts[5] /sys, mounts[6] /sys/fs/cgroup, mounts[7] /w, mounts[8] /w/x, "
+      "mounts[9] /v, mounts[10] /v/y, mounts[11] /q/r/s, mounts[12] /q/r";
+  EXPECT_EQ(Failures(r),
+            "mounts: mounts[10] /v/y order: expected mounted after mounts[9] /v (the listed "
+            "order), found mounted before mounts[9] /v (config.md#mounts, MUST)\n"
+            "mounts: mounts[12] /q/r order: expected mounted after mounts[11] /q/r/s (the listed "
+            "order), found mounted before mounts[11] /q/r/s (config.md#mounts, MUST)\n"
+            "mounts: mounts[13] / order: expected mounted after " +
+                all_before + " (the listed order), found mounted before " + all_before +
+                " (config.md#mounts, MUST)\n");
+  EXPECT_EQ(Count(r, Outcome::kFail), 3);
 }
 
 TEST(MountsCheck, TheSourceOfAPseudoFilesystemIsADummy) {

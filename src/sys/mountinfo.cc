@@ -1,9 +1,9 @@
 #include "sys/mountinfo.h"
 
 #include <algorithm>
-#include <charconv>
-
-#include "util/text.h"
+#include <cstring>
+#include <limits>
+#include <type_traits>
 
 namespace rt::sys {
 namespace {
@@ -12,7 +12,9 @@ bool IsOctal(char c) { return c >= '0' && c <= '7'; }
 
 // "\040" -> " " and friends; anything else is kept as written.
 std::string Unescape(std::string_view s) {
-  if (s.find('\\') == std::string_view::npos) return std::string(s);  // nearly every field
+  if (std::memchr(s.data(), '\\', s.size()) == nullptr) {
+    return std::string(s.data(), s.size());  // nearly every field
+  }
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
@@ -28,42 +30,73 @@ std::string Unescape(std::string_view s) {
   return out;
 }
 
+// What std::from_chars accepts of the whole of `s` (decimal digits, a '-' first for a signed T,
+// a value in T's range), without its out-of-line call: ids and device numbers are on every line.
 template <typename T>
 bool ParseNumber(std::string_view s, T& out) {
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return !s.empty() && ec == std::errc() && end == s.data() + s.size();
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  bool negative = false;
+  if constexpr (std::is_signed_v<T>) {
+    if (p != end && *p == '-') {
+      negative = true;
+      ++p;
+    }
+  }
+  if (p == end) return false;
+  const uint64_t limit = static_cast<uint64_t>(std::numeric_limits<T>::max()) + (negative ? 1 : 0);
+  uint64_t v = 0;
+  for (; p != end; ++p) {
+    if (*p < '0' || *p > '9') return false;
+    v = v * 10 + static_cast<uint64_t>(*p - '0');
+    if (v > limit) return false;
+  }
+  out = negative ? static_cast<T>(-static_cast<int64_t>(v)) : static_cast<T>(v);
+  return true;
 }
 
 bool ParseDevice(std::string_view s, uint32_t& major, uint32_t& minor) {
-  size_t colon = s.find(':');
-  return colon != std::string_view::npos && ParseNumber(s.substr(0, colon), major) &&
-         ParseNumber(s.substr(colon + 1), minor);
+  const char* colon = static_cast<const char*>(std::memchr(s.data(), ':', s.size()));
+  if (colon == nullptr) return false;
+  const size_t at = static_cast<size_t>(colon - s.data());
+  return ParseNumber(std::string_view(s.data(), at), major) &&
+         ParseNumber(std::string_view(colon + 1, s.size() - at - 1), minor);
 }
 
 }  // namespace
 
 std::vector<std::string> SplitMountOptions(std::string_view text) {
+  const char* p = text.data();
+  const char* const end = p + text.size();
   std::vector<std::string> out;
-  out.reserve(8);
+  out.reserve(static_cast<size_t>(std::count(p, end, ',')) + 1);
   bool quoted = false;
-  size_t begin = 0;
-  for (size_t i = 0; i <= text.size(); ++i) {
-    if (i < text.size()) {
-      if (text[i] == '"') quoted = !quoted;
-      if (text[i] != ',' || quoted) continue;
+  const char* begin = p;
+  for (;; ++p) {
+    if (p != end) {
+      if (*p == '"') quoted = !quoted;
+      if (*p != ',' || quoted) continue;
     }
-    if (i > begin) out.emplace_back(text.substr(begin, i - begin));
-    begin = i + 1;
+    if (p > begin) out.emplace_back(begin, static_cast<size_t>(p - begin));
+    if (p == end) break;
+    begin = p + 1;
   }
   return out;
 }
 
 Result<std::vector<MountInfo>> ParseMountInfo(std::string_view text) {
-  std::vector<std::string_view> lines = Lines(text);
   std::vector<MountInfo> mounts;
-  mounts.reserve(lines.size());
+  mounts.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  std::vector<std::string_view> f;  // the fields of one line, reused
+  f.reserve(12);                    // a line has 10 or 11
   size_t number = 0;
-  for (std::string_view line : lines) {
+  const char* p = text.data();
+  const char* const text_end = p + text.size();
+  while (p != text_end) {
+    const char* eol = static_cast<const char*>(std::memchr(p, '\n', text_end - p));
+    if (eol == nullptr) eol = text_end;
+    const std::string_view line(p, static_cast<size_t>(eol - p));
+    p = eol == text_end ? eol : eol + 1;
     ++number;
     if (line.empty()) continue;
     auto bad = [&](const std::string& why) {
@@ -72,14 +105,23 @@ Result<std::vector<MountInfo>> ParseMountInfo(std::string_view text) {
     };
     // Fields are split at spaces only: the kernel writes a space, tab or newline in one as \040,
     // \011, \012.
-    std::vector<std::string_view> f = Words(line, " ");
+    f.clear();
+    for (const char* c = line.data(); c != eol;) {
+      if (*c == ' ') {
+        ++c;
+        continue;
+      }
+      const char* word = c;
+      while (c != eol && *c != ' ') ++c;
+      f.emplace_back(word, static_cast<size_t>(c - word));
+    }
     // id parent major:minor root mount-point options [optional...] - type source super-options
     size_t dash = 6;
     while (dash < f.size() && f[dash] != "-") ++dash;
     if (f.size() < 6 || dash + 2 >= f.size()) {
       return bad("expected at least 10 fields with a \"-\" separator");
     }
-    MountInfo m;
+    MountInfo& m = mounts.emplace_back();
     if (!ParseNumber(f[0], m.id) || !ParseNumber(f[1], m.parent_id)) {
       return bad("mount id and parent id must be numbers");
     }
@@ -87,12 +129,17 @@ Result<std::vector<MountInfo>> ParseMountInfo(std::string_view text) {
     m.root = Unescape(f[3]);
     m.mount_point = Unescape(f[4]);
     m.mount_options = SplitMountOptions(f[5]);
+    m.optional_fields.reserve(dash - 6);
     for (size_t i = 6; i < dash; ++i) m.optional_fields.emplace_back(f[i]);
     m.fs_type = Unescape(f[dash + 1]);
     m.source = Unescape(f[dash + 2]);
-    if (dash + 3 < f.size()) m.super_options = SplitMountOptions(Unescape(f[dash + 3]));
-    m.line = mounts.size();
-    mounts.push_back(std::move(m));
+    if (dash + 3 < f.size()) {
+      const std::string_view super = f[dash + 3];
+      m.super_options = super.find('\\') == std::string_view::npos
+                            ? SplitMountOptions(super)
+                            : SplitMountOptions(Unescape(super));
+    }
+    m.line = mounts.size() - 1;
   }
   return mounts;
 }

@@ -68,6 +68,27 @@ TEST(MountInfo, MalformedLineIsAnErrorNamingIt) {
   EXPECT_FALSE(ParseMountInfo("1 2 021 / /proc rw - proc proc rw\n").ok());
   // No super options at all is still a mount.
   EXPECT_TRUE(ParseMountInfo("1 2 0:21 / /proc rw - proc proc\n").ok());
+  // Numbers: whole fields of decimal digits in range, as std::from_chars reads them.
+  for (const char* numbers : {"1a 2 0:21", "1 2 0:x", "+1 2 0:21", " - 2 0:21", "1 2 :21",
+                              "1 2 0:", "1 2 4294967296:0", "2147483648 2 0:21", "1 2 0:-1"}) {
+    EXPECT_FALSE(ParseMountInfo(std::string(numbers) + " / /p rw - proc proc rw\n").ok())
+        << numbers;
+  }
+  auto edge = ParseMountInfo("2147483647 -2 4294967295:0 / /p rw - proc proc rw");
+  ASSERT_TRUE(edge.ok()) << edge.status().message();
+  EXPECT_EQ((*edge)[0].id, 2147483647);
+  EXPECT_EQ((*edge)[0].parent_id, -2);
+  EXPECT_EQ((*edge)[0].major, 4294967295u);
+  // Runs of spaces separate one field; a line without its newline is a line; "" has none.
+  auto spaced =
+      ParseMountInfo("1  2 0:21 /   /p rw  master:3 -  proc proc  rw,a\n\n1 2 0:2 / / rw - x y");
+  ASSERT_TRUE(spaced.ok()) << spaced.status().message();
+  ASSERT_EQ(spaced->size(), 2u);
+  EXPECT_EQ((*spaced)[0].optional_fields, std::vector<std::string>{"master:3"});
+  EXPECT_EQ((*spaced)[0].super_options, (std::vector<std::string>{"rw", "a"}));
+  EXPECT_EQ((*spaced)[1].line, 1u);
+  EXPECT_TRUE(ParseMountInfo("")->empty());
+  EXPECT_EQ(SplitMountOptions(",a,,b,\"c,d\","), (std::vector<std::string>{"a", "b", "\"c,d\""}));
 }
 
 TEST(MountInfo, CleanPathAndPathWithin) {
