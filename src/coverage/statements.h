@@ -1,6 +1,6 @@
 // The spec coverage map (README, "Spec coverage"): every normative statement of config.md,
 // config-linux.md, runtime.md and runtime-linux.md, with the checks and scenarios that test it or
-// the reason none does. The index is spec/statements.tsv, compiled into the binary as text;
+// the reason none does. The index is spec/statements.tsv, compiled into the binary gzipped;
 // scripts/spec-statements.sh checks it against the spec.
 #pragma once
 

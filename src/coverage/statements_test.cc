@@ -43,6 +43,17 @@ std::string ParseError(const std::string& tsv) {
   return r.ok() ? "" : r.status().message();
 }
 
+// Compiled in gzipped, read back whole: spec/statements.tsv without its comment lines.
+TEST(CoverageIndexTest, TheEmbeddedIndexIsTheIndexFileWithoutComments) {
+  Result<std::string> file = ReadWholeFile(std::string(RT_SOURCE_DIR) + "/spec/statements.tsv");
+  ASSERT_TRUE(file.ok()) << file.status().message();
+  std::string expected;
+  for (std::string_view line : Lines(*file)) {
+    if (!line.starts_with("#")) expected.append(line).append("\n");
+  }
+  EXPECT_EQ(EmbeddedIndex(), expected);
+}
+
 TEST(CoverageIndexTest, TheEmbeddedIndexNamesOnlyExistingChecksAndScenarios) {
   Result<std::vector<Statement>> statements = ParseStatements(EmbeddedIndex());
   ASSERT_TRUE(statements.ok()) << statements.status().message();
