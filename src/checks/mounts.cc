@@ -344,13 +344,21 @@ void CheckMounts(const Context& ctx, Recorder& rec) {
 
 // The mounts a recursive option covers: the entry's mount and what lies below it, less what the
 // runtime mounts there afterwards (later entries, masked and read-only paths, devices).
-std::vector<const MountInfo*> RecursiveTargets(const MountContext& mc, size_t i) {
+// `last_entry` holds, per slot of the table, the last entry that mount realises (or kNoEntry).
+constexpr size_t kNoEntry = SIZE_MAX;
+std::vector<const MountInfo*> RecursiveTargets(const MountContext& mc, size_t i,
+                                               const std::vector<size_t>& last_entry) {
+  const MountTable& table = mc.table;
   const MountInfo* mi = mc.matches[i];
   std::vector<const MountInfo*> out = {mi};
-  for (const MountInfo* d : mc.table.Descendants(*mi)) {
+  for (const MountInfo* d : table.Descendants(*mi)) {
+    // On or below the mount of a later entry: one walk up from d (bounded, as IsWithin is).
     bool later = false;
-    for (size_t j = i + 1; j < mc.matches.size() && !later; ++j) {
-      later = mc.matches[j] != nullptr && mc.table.IsWithin(*d, *mc.matches[j]);
+    const MountInfo* cur = d;
+    for (size_t guard = 0; cur != nullptr && guard <= table.mounts().size() && !later; ++guard) {
+      const size_t k = last_entry[table.SlotOf(*cur)];
+      later = k != kNoEntry && k > i;
+      cur = table.Parent(*cur);
     }
     for (const std::string& p : mc.mounted_after)
       later = later || sys::PathWithin(d->mount_point, p);
@@ -386,33 +394,39 @@ void CheckRecursive(const Context& ctx, Recorder& rec) {
     }
     return;
   }
+  std::vector<size_t> last_entry(mc->table.mounts().size(), kNoEntry);
+  for (size_t j = 0; j < mc->matches.size(); ++j) {
+    if (mc->matches[j] != nullptr) last_entry[mc->table.SlotOf(*mc->matches[j])] = j;
+  }
   for (size_t i = 0; i < ctx.config.mounts.size(); ++i) {
     const spec::Mount& m = ctx.config.mounts[i];
     const MountOptionPlan& plan = mc->plans[i];
     if (plan.recursive.empty()) continue;
-    const std::string subject = Subject(m, i);
+    std::string subject = Subject(m, i);
     if (mc->matches[i] == nullptr) {
-      rec.Skip("", subject, "nothing is mounted there (the mounts check reports it)");
+      rec.Skip("", std::move(subject), "nothing is mounted there (the mounts check reports it)");
       continue;
     }
-    std::vector<const MountInfo*> targets = RecursiveTargets(*mc, i);
+    const std::vector<const MountInfo*> targets = RecursiveTargets(*mc, i, last_entry);
     std::vector<std::string> wrong;
-    std::string expected;
     for (const MountInfo* t : targets) {
-      FlagComparison c = CompareFlags(plan.recursive, ReadMountFlags(t->mount_options));
-      expected = c.expected;
-      if (!c.ok) wrong.push_back(t->mount_point + ": " + c.found);
+      const MountFlags shown = ReadMountFlags(t->mount_options);
+      if (!FlagsHold(plan.recursive, shown)) {
+        wrong.push_back(t->mount_point + ": " + CompareFlags(plan.recursive, shown).found);
+      }
     }
-    const std::string where = expected + " on " + mc->matches[i]->mount_point + " and the " +
-                              std::to_string(targets.size() - 1) + " mounts below it";
     if (wrong.empty()) {
-      rec.Pass("", subject);
+      rec.Pass("", std::move(subject));
       continue;
     }
+    // What is expected depends on the options alone.
+    const std::string where = CompareFlags(plan.recursive, MountFlags{}).expected + " on " +
+                              mc->matches[i]->mount_point + " and the " +
+                              std::to_string(targets.size() - 1) + " mounts below it";
     const size_t total = wrong.size();
     if (wrong.size() > 4) wrong.resize(4);
     rec.Fail(
-        "", subject, where,
+        "", std::move(subject), where,
         Join(wrong, "; ") + (total > 4 ? " (and " + std::to_string(total - 4) + " more)" : ""));
   }
 }

@@ -31,10 +31,9 @@ std::vector<const MountInfo*> MatchMounts(const std::vector<std::string>& destin
                                           const sys::MountTable& table) {
   const size_t n = destinations.size();
   std::vector<const MountInfo*> match(n, nullptr);
-  // Claimed mounts by id (a malformed file may repeat one: ById's line stands for all of them).
+  // Claimed mounts, by slot (an id a malformed file repeats is claimed once for all its lines).
   std::vector<bool> claimed(table.mounts().size(), false);
-  auto slot = [&table](const MountInfo* m) { return table.ById(m->id) - table.mounts().data(); };
-  auto free = [&](const MountInfo* m) { return m != nullptr && !claimed[slot(m)]; };
+  auto free = [&](const MountInfo* m) { return m != nullptr && !claimed[table.SlotOf(*m)]; };
   const std::unordered_set<std::string_view> overlays(mounted_after.begin(), mounted_after.end());
   // Walking from the last entry back: the first matched entry at each destination seen so far.
   std::unordered_map<std::string_view, size_t> nearest_matched;
@@ -80,7 +79,7 @@ std::vector<const MountInfo*> MatchMounts(const std::vector<std::string>& destin
     }
     if (pick != nullptr) {
       match[k] = pick;
-      claimed[slot(pick)] = true;
+      claimed[table.SlotOf(*pick)] = true;
       nearest_matched[dest] = k;
     }
   }

@@ -531,6 +531,31 @@ TEST(RecursiveCheck, LaterMountsBelowAreNotCovered) {
   EXPECT_EQ(Failures(r), "");
 }
 
+TEST(RecursiveCheck, WhatALaterEntryCoversIsLeftOutAtAnyDepth) {
+  // /mnt rro: /mnt/a and what lies below it are a later entry's (mounted rw after), however
+  // deep; /mnt/b/c and /mnt/dev/x are not, and /mnt/dev/null is a device the runtime binds after
+  // the mounts.
+  sys::FakeSystem fake = FakeWith(
+      "67 44 254:0 /b/rootfs / ro,relatime - ext4 /dev/vda rw\n"
+      "85 67 0:28 / /mnt ro,relatime - tmpfs tmpfs rw\n"
+      "86 85 0:29 / /mnt/a rw,relatime - tmpfs a rw\n"
+      "87 86 0:30 / /mnt/a/deep rw,relatime - tmpfs deep rw\n"
+      "88 87 0:31 / /mnt/a/deep/er rw,relatime - tmpfs er rw\n"
+      "89 85 0:32 / /mnt/b ro,relatime - tmpfs b rw\n"
+      "90 89 0:33 / /mnt/b/c rw,relatime - tmpfs c rw\n"
+      "91 85 0:34 / /mnt/dev/null rw,relatime - tmpfs null rw\n"
+      "92 85 0:35 / /mnt/dev/x rw,relatime - tmpfs x rw\n");
+  auto r = RunCheck("mounts.recursive",
+                    R"({"ociVersion":"1.1.0","mounts":[
+                      {"destination":"/mnt","type":"bind","source":"/x","options":["rbind","rro"]},
+                      {"destination":"/mnt/a","type":"tmpfs","source":"tmpfs"}],
+                      "linux":{"devices":[{"path":"/mnt/dev/null","type":"c","major":1,"minor":3}]}})",
+                    fake);
+  EXPECT_EQ(Failures(r),
+            "mounts.recursive: mounts[0] /mnt: expected ro on /mnt and the 3 mounts below it, "
+            "found /mnt/b/c: rw; /mnt/dev/x: rw (config.md#linux-mount-options, SHOULD)\n");
+}
+
 TEST(IdmapCheck, MappedOwnerAndIdmappedFlag) {
   // crun 1.8.1: /usr (root-owned) at /mnt/id with containerID 0 -> hostID 1000 (uid), 2000 (gid).
   auto edit = [](json& c) {

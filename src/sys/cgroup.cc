@@ -85,20 +85,21 @@ std::vector<CgroupMembership> ParseProcCgroup(std::string_view text) {
 std::vector<CgroupMount> CgroupMounts(const std::vector<MountInfo>& mounts) {
   std::vector<CgroupMount> out;
   for (const MountInfo& info : mounts) {
-    CgroupMount m;
-    if (info.fs_type == "cgroup") {
-      m.version = 1;
+    // Compared as views: the length first, no strlen (the table has every mount of the process).
+    const std::string_view type = info.fs_type;
+    const int version = type == std::string_view("cgroup")    ? 1
+                        : type == std::string_view("cgroup2") ? 2
+                                                              : 0;
+    if (version == 0) continue;
+    CgroupMount& m = out.emplace_back();
+    m.version = version;
+    if (version == 1) {
       for (const std::string& opt : info.super_options) {
         if (opt != "rw" && opt != "ro") m.controllers.push_back(opt);
       }
-    } else if (info.fs_type == "cgroup2") {
-      m.version = 2;
-    } else {
-      continue;
     }
     m.root = info.root;
     m.mount_point = info.mount_point;
-    out.push_back(std::move(m));
   }
   return out;
 }

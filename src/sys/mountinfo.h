@@ -91,6 +91,13 @@ class MountTable {
   const MountInfo* ById(int id) const;
   const MountInfo* Parent(const MountInfo& m) const;  // null for the root of what is shown
 
+  // The position in mounts() that stands for `m`, a mount of this table, and every line with its
+  // id (the last of them: ids are unique but for a malformed file). Marks kept per mount in a
+  // vector of mounts().size() use it.
+  size_t SlotOf(const MountInfo& m) const {
+    return static_cast<size_t>(ById(m.id) - mounts_.data());
+  }
+
   // The mount a lookup of the absolute `path` ends on (following mounts stacked at the same place
   // to the top), or null when nothing is mounted exactly at `path`. `path` is cleaned first.
   const MountInfo* VisibleAt(std::string_view path) const;

@@ -88,6 +88,10 @@ TEST(MountInfo, MalformedLineIsAnErrorNamingIt) {
   EXPECT_EQ((*spaced)[0].super_options, (std::vector<std::string>{"rw", "a"}));
   EXPECT_EQ((*spaced)[1].line, 1u);
   EXPECT_TRUE(ParseMountInfo("")->empty());
+  EXPECT_EQ(SplitMountOptions(",a,,b,"), (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(SplitMountOptions("rw"), (std::vector<std::string>{"rw"}));
+  EXPECT_TRUE(SplitMountOptions(",").empty());
+  EXPECT_TRUE(SplitMountOptions("").empty());
   EXPECT_EQ(SplitMountOptions(",a,,b,\"c,d\","), (std::vector<std::string>{"a", "b", "\"c,d\""}));
 }
 
