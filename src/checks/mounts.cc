@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <initializer_list>
 #include <iterator>
 #include <unordered_map>
@@ -26,9 +27,12 @@ constexpr std::string_view kOptionsRef = "config.md#linux-mount-options";
 std::string Cat(std::initializer_list<std::string_view> parts) {
   size_t size = 0;
   for (std::string_view p : parts) size += p.size();
-  std::string out;
-  out.reserve(size);
-  for (std::string_view p : parts) out.append(p.data(), p.size());
+  std::string out(size, '\0');
+  char* to = out.data();
+  for (std::string_view p : parts) {
+    if (!p.empty()) std::memcpy(to, p.data(), p.size());
+    to += p.size();
+  }
   return out;
 }
 

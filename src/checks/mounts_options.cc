@@ -11,6 +11,7 @@
 namespace rt::checks {
 namespace {
 
+using std::string_view_literals::operator""sv;
 using sys::MountOptionValue;
 
 // The per-mount flags an option sets or clears, in FlagWants and in MountFlags.
@@ -437,27 +438,28 @@ FsJudgement JudgeFsOption(std::string_view fs_type, std::string_view option,
   const std::string_view value = has_value ? option.substr(eq + 1) : std::string_view();
   const char* kUserNs =
       "inside a user namespace the kernel prints the host's id, not the container's";
-  if (fs_type == "tmpfs" && has_value) {
-    if (key == "mode") return JudgeMode(key, value, super, "1777");
-    if (key == "size") return JudgeTmpfsSize(value, super, facts);
-    if (key == "nr_inodes") {
+  if (fs_type == "tmpfs"sv && has_value) {
+    if (key == "mode"sv) return JudgeMode(key, value, super, "1777");
+    if (key == "size"sv) return JudgeTmpfsSize(value, super, facts);
+    if (key == "nr_inodes"sv) {
       return JudgeNumber(key, MemParse(value), super, std::nullopt,
                          "the kernel shows no nr_inodes=, so it is the default, which depends "
                          "on memory");
     }
-    if (key == "uid" || key == "gid") {
+    if (key == "uid"sv || key == "gid"sv) {
       if (facts.user_namespace) return NotShown(kUserNs);
       return JudgeNumber(key, ParseDecimal(value), super, 0, "the default");
     }
   }
-  if (fs_type == "devpts") {
-    if (key == "newinstance") {
+  if (fs_type == "devpts"sv) {
+    if (key == "newinstance"sv) {
       return NotShown(
           "every devpts mount is a new instance since Linux 4.7; mountinfo does not "
           "say so");
     }
-    if (has_value && (key == "mode" || key == "ptmxmode")) return JudgeMode(key, value, super, "");
-    if (has_value && (key == "uid" || key == "gid")) {
+    if (has_value && (key == "mode"sv || key == "ptmxmode"sv))
+      return JudgeMode(key, value, super, "");
+    if (has_value && (key == "uid"sv || key == "gid"sv)) {
       if (facts.user_namespace) return NotShown(kUserNs);
       std::optional<uint64_t> want = ParseDecimal(value);
       std::optional<std::string> shown = MountOptionValue(super, key);
@@ -465,22 +467,22 @@ FsJudgement JudgeFsOption(std::string_view fs_type, std::string_view option,
       if (!shown) return Judged(false, "no " + std::string(key) + "= (not set)");
       return Judged(ParseDecimal(*shown) == want, std::string(key) + "=" + *shown);
     }
-    if (has_value && key == "max") {
+    if (has_value && key == "max"sv) {
       return JudgeNumber(key, ParseDecimal(value), super, uint64_t{1} << 20, "the default");
     }
   }
-  if (fs_type == "proc" && has_value) {
-    if (key == "hidepid") {
+  if (fs_type == "proc"sv && has_value) {
+    if (key == "hidepid"sv) {
       std::optional<std::string> shown = MountOptionValue(super, key);
       std::string got = shown ? ProcHidepid(*shown) : "off";
       return Judged(ProcHidepid(value) == got,
                     "hidepid=" + got + (shown ? "" : " (not shown: the default)"));
     }
-    if (key == "gid") {
+    if (key == "gid"sv) {
       if (facts.user_namespace) return NotShown(kUserNs);
       return JudgeNumber(key, ParseDecimal(value), super, 0, "the default");
     }
-    if (key == "subset") {
+    if (key == "subset"sv) {
       std::optional<std::string> shown = MountOptionValue(super, key);
       if (!shown) return Judged(false, "no subset= (the whole of proc)");
       return Judged(*shown == value, "subset=" + *shown);
