@@ -19,7 +19,7 @@ namespace {
 
 using sys::MountInfo;
 using sys::MountTable;
-using std::string_view_literals::operator""sv;
+using namespace std::string_view_literals;
 
 constexpr std::string_view kOptionsRef = "config.md#linux-mount-options";
 
@@ -263,9 +263,9 @@ void JudgeOrder(const MountContext& mc, const DestinationIndex& index, size_t i,
     return;
   }
   auto names = [&mc](const std::vector<size_t>& ks) {
-    std::vector<std::string> out;
-    for (size_t k : ks) out.push_back(Subject(mc.config.mounts[k], k));
-    return Join(out, ", ");
+    std::string out;
+    for (size_t k : ks) AppendListed(out, ", ", Subject(mc.config.mounts[k], k));
+    return out;
   };
   rec.Fail("", subject, "mounted after " + names(related) + " (the listed order)",
            "mounted before " + names(wrong));

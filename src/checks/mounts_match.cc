@@ -10,7 +10,6 @@ namespace rt::checks {
 namespace {
 
 using sys::MountInfo;
-using sys::PathWithin;
 
 std::vector<std::string_view> Components(std::string_view path) {
   std::vector<std::string_view> out;

@@ -11,7 +11,7 @@
 namespace rt::checks {
 namespace {
 
-using std::string_view_literals::operator""sv;
+using namespace std::string_view_literals;
 using sys::MountOptionValue;
 
 // The per-mount flags an option sets or clears, in FlagWants and in MountFlags.
