@@ -12,7 +12,7 @@ bool IsOctal(char c) { return c >= '0' && c <= '7'; }
 
 // "\040" -> " " and friends; anything else is kept as written.
 std::string Unescape(std::string_view s) {
-  if (std::memchr(s.data(), '\\', s.size()) == nullptr) {
+  if (s.empty() || std::memchr(s.data(), '\\', s.size()) == nullptr) {
     return std::string(s.data(), s.size());  // nearly every field
   }
   std::string out;
@@ -56,6 +56,7 @@ bool ParseNumber(std::string_view s, T& out) {
 }
 
 bool ParseDevice(std::string_view s, uint32_t& major, uint32_t& minor) {
+  if (s.empty()) return false;
   const char* colon = static_cast<const char*>(std::memchr(s.data(), ':', s.size()));
   if (colon == nullptr) return false;
   const size_t at = static_cast<size_t>(colon - s.data());
@@ -67,6 +68,7 @@ bool ParseDevice(std::string_view s, uint32_t& major, uint32_t& minor) {
 // a byte loop).
 size_t CountByte(const char* p, const char* end, char c) {
   size_t n = 0;
+  if (p == end) return 0;  // an empty view may have no data: memchr's pointer must not be null
   while ((p = static_cast<const char*>(std::memchr(p, c, static_cast<size_t>(end - p)))) !=
          nullptr) {
     ++n;
@@ -81,6 +83,7 @@ std::vector<std::string> SplitMountOptions(std::string_view text) {
   const char* p = text.data();
   const char* const end = p + text.size();
   std::vector<std::string> out;
+  if (text.empty()) return out;
   out.reserve(CountByte(p, end, ',') + 1);
   if (std::memchr(p, '"', text.size()) == nullptr) {  // nearly always: every comma splits
     while (p != end) {

@@ -92,6 +92,8 @@ TEST(MountInfo, MalformedLineIsAnErrorNamingIt) {
   EXPECT_EQ(SplitMountOptions("rw"), (std::vector<std::string>{"rw"}));
   EXPECT_TRUE(SplitMountOptions(",").empty());
   EXPECT_TRUE(SplitMountOptions("").empty());
+  EXPECT_TRUE(SplitMountOptions(std::string_view()).empty());  // no data at all
+  EXPECT_TRUE(ParseMountInfo(std::string_view())->empty());
   EXPECT_EQ(SplitMountOptions(",a,,b,\"c,d\","), (std::vector<std::string>{"a", "b", "\"c,d\""}));
 }
 
