@@ -8,7 +8,7 @@ namespace rt::checks {
 
 void Recorder::Add(Id id, std::string subject, report::Outcome outcome, std::string expected,
                    std::string found, std::string reason) {
-  report::Assertion a;
+  report::Assertion& a = out_.emplace_back();
   a.id = id.view().empty() ? check_id_ : id.view();
   a.subject = std::move(subject);
   a.level = level_;
@@ -17,7 +17,6 @@ void Recorder::Add(Id id, std::string subject, report::Outcome outcome, std::str
   a.expected = std::move(expected);
   a.found = std::move(found);
   a.reason = std::move(reason);
-  out_.push_back(std::move(a));
 }
 
 bool Recorder::Expect(Id id, std::string subject, std::string expected, std::string found) {

@@ -72,6 +72,26 @@ TEST(Tap, DescriptionCannotStartADirective) {
   EXPECT_NE(TapText({a}, Level::kMust).find("ok 1 - x: a _ TODO b\n"), std::string::npos);
 }
 
+// Flatten scans eight bytes at a time: newlines, carriage returns and '#' are replaced at every
+// offset within a word and in the tail, other control bytes, UTF-8 and the rest are kept.
+TEST(Tap, EveryNewlineAndHashIsReplacedWhereverItStands) {
+  for (size_t at = 0; at < 20; ++at) {
+    for (char c : {'\n', '\r', '#'}) {
+      Assertion a;
+      a.id = "x";
+      a.subject = std::string(at, 'a') + c + "\t\x01\xc3\xa9z";
+      a.outcome = Outcome::kSkip;
+      a.reason = std::string(at, 'r') + c + "\x1f#";  // reasons keep '#'
+      const std::string want_subject = std::string(at, 'a') + (c == '#' ? '_' : ' ') +
+                                       "\t\x01\xc3\xa9z";
+      const std::string want_reason = std::string(at, 'r') + (c == '#' ? '#' : ' ') + "\x1f#";
+      EXPECT_EQ(TapText({a}, Level::kMust),
+                "TAP version 13\nok 1 - x: " + want_subject + " # SKIP " + want_reason + "\n1..1\n")
+          << "at " << at << " char " << static_cast<int>(c);
+    }
+  }
+}
+
 TEST(ComplianceLevel, FailureBelowTheLevelIsASkipAndStaysOffStderr) {
   std::vector<Assertion> results = {Failed(Level::kShould)};
   const std::string out = TapText(results, Level::kMust);

@@ -8,12 +8,14 @@
 namespace rt::sys {
 
 Result<std::string> FindStatusField(std::string_view text, std::string_view key) {
-  while (!text.empty()) {
-    size_t eol = text.find('\n');
-    std::string_view line = text.substr(0, eol);
-    text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
-    if (!line.starts_with(key)) continue;
-    std::string_view rest = Trim(line.substr(key.size()));
+  // Jumps from one occurrence of the key to the next (memchr for its first byte) instead of
+  // splitting every line: /proc/self/status has some 55 lines and a check wants one of them.
+  for (size_t at = text.find(key); !key.empty() && at != std::string_view::npos;
+       at = text.find(key, at + 1)) {
+    if (at != 0 && text[at - 1] != '\n') continue;  // inside a line
+    std::string_view line = text.substr(at + key.size());
+    line = line.substr(0, line.find('\n'));
+    std::string_view rest = Trim(line);
     if (rest.empty() || rest.front() != ':') continue;  // "CapInh" is not "Cap"
     return std::string(Trim(rest.substr(1)));
   }

@@ -27,6 +27,10 @@ TEST(ProcStatus, AKeyMatchesWholeNotAsAPrefix) {
   EXPECT_FALSE(FindStatusField(text, "Cap").ok());
   EXPECT_EQ(*FindStatusField(text, "Key"), "value with space");
   EXPECT_EQ(*FindStatusField("MemTotal:       24684096 kB", "MemTotal"), "24684096 kB");
+  // Only at the start of a line: a value or a longer key that holds the key does not count.
+  EXPECT_EQ(*FindStatusField("Name:\tCapEff: 9\nXCapEff: 8\nCapEff:\t1\n", "CapEff"), "1");
+  EXPECT_FALSE(FindStatusField("Name:\tCapEff: 9\n", "CapEff").ok());
+  EXPECT_FALSE(FindStatusField("Name:\tx\n", "").ok());
 }
 
 TEST(ProcNumbers, RejectGarbageAndOverflow) {

@@ -18,9 +18,15 @@ class Status {
 
   static Status Ok() { return Status(); }
   static Status Error(std::string message) { return Status(std::move(message), 0); }
-  // A failed syscall: "what: strerror(err)"; err is kept for callers that branch on it.
+  // A failed syscall: "what: <the errno's text>"; err is kept for callers that branch on it.
+  // The text is glibc's English description (strerrordesc_np: what strerror says in the C
+  // locale, which the program never leaves), without strerror's trip through gettext, about a
+  // thousand instructions per call; many probes fail by design (ENOENT, EROFS, EACCES).
   static Status Errno(const std::string& what, int err) {
-    return Status(what + ": " + std::strerror(err), err);
+    const char* text = strerrordesc_np(err);
+    return Status(what + ": " + (text != nullptr ? std::string(text)
+                                                 : "Unknown error " + std::to_string(err)),
+                  err);
   }
 
   bool ok() const { return !message_.has_value(); }
