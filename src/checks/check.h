@@ -15,7 +15,7 @@
 
 namespace rt::checks {
 
-class MountContext;  // mounts_context.h
+struct MountContext;  // mounts_context.h
 
 // One invocation's config and system. The Context lives as long as the checks run, so what the
 // checks derive from both is kept here and shared: the mount checks' MountContext (destinations

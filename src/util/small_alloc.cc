@@ -35,7 +35,9 @@ void* SmallAllocator::Carve(size_t cls) {
     // The rest of the old chunk (less than one slot of this class) is left unused.
     char* chunk = static_cast<char*>(std::malloc(kChunk));
     if (chunk == nullptr) return nullptr;
-    cursor_ = chunk;
+    std::memcpy(chunk, &last_chunk_, sizeof last_chunk_);
+    last_chunk_ = chunk;
+    cursor_ = chunk + kHeader;  // after the link, keeping slots 16-byte aligned
     end_ = chunk + kChunk;
   }
   char* slot = cursor_;
@@ -43,6 +45,17 @@ void* SmallAllocator::Carve(size_t cls) {
   const auto cls32 = static_cast<uint32_t>(cls);
   std::memcpy(slot, &cls32, sizeof cls32);
   return slot + kHeader;
+}
+
+void SmallAllocator::ReleaseAll() {
+  while (last_chunk_ != nullptr) {
+    void* before;
+    std::memcpy(&before, last_chunk_, sizeof before);
+    std::free(last_chunk_);
+    last_chunk_ = before;
+  }
+  for (FreeSlot*& list : free_) list = nullptr;
+  cursor_ = end_ = nullptr;
 }
 
 void SmallAllocator::Free(void* p) {

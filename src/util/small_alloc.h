@@ -7,11 +7,13 @@
 // pair costs a few dozen: an allocation pops the free list of its size class or carves the next
 // slot from a 64 KiB chunk; a free pushes the slot back onto its class's list.
 //
-// Layout: every allocation has a 16-byte header in front of it (which keeps the 16-byte alignment
-// operator new promises) holding its class, so an unsized delete finds it. Payloads up to
-// kMaxSmall bytes are served from classes of 16-byte steps; larger ones go to malloc with the
-// same header, marked large, and back to free. Chunks are never returned: a freed slot is reused
-// by the next allocation of its class, so memory in use stays bounded by the peak of each class.
+// Layout: each chunk starts with a 16-byte link to the chunk before it (so that all of them stay
+// reachable, for a leak checker, and can be released). Every allocation has a 16-byte header in
+// front of it (which keeps the 16-byte alignment operator new promises) holding its class, so an
+// unsized delete finds it. Payloads up to kMaxSmall bytes are served from classes of 16-byte steps;
+// larger ones go to malloc with the same header, marked large, and back to free. Chunks are never
+// returned: a freed slot is reused by the next allocation of its class, so memory in use stays
+// bounded by the peak of each class.
 //
 // State is per thread (thread_local, constant-initialised): a slot freed by another thread joins
 // that thread's list, which is correct, only not returned to its first owner.
@@ -35,6 +37,10 @@ class SmallAllocator {
   void* Allocate(size_t n);
   // `p` from Allocate of any SmallAllocator (or null).
   void Free(void* p);
+  // Returns every chunk to malloc; only when none of this allocator's small allocations is in
+  // use any more (tests). The product's allocator is never released: its last users are the
+  // destructors that run at exit.
+  void ReleaseAll();
 
   // For tests: the bytes a request of `n` occupies, header included (0 for a large one).
   static constexpr size_t SlotBytes(size_t n) {
@@ -53,6 +59,7 @@ class SmallAllocator {
   void* Carve(size_t cls);
 
   FreeSlot* free_[kClasses] = {};
+  void* last_chunk_ = nullptr;
   char* cursor_ = nullptr;
   char* end_ = nullptr;
 };

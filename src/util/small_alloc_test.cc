@@ -12,8 +12,13 @@ namespace {
 
 bool Aligned16(const void* p) { return reinterpret_cast<uintptr_t>(p) % 16 == 0; }
 
+// An allocator whose chunks go back to malloc at the end of the test (LeakSanitizer).
+struct Released : SmallAllocator {
+  ~Released() { ReleaseAll(); }
+};
+
 TEST(SmallAllocator, SlotsAreAlignedSizedByClassAndReusedAfterFree) {
-  SmallAllocator a;
+  Released a;
   EXPECT_EQ(SmallAllocator::SlotBytes(0), 32u);
   EXPECT_EQ(SmallAllocator::SlotBytes(1), 32u);
   EXPECT_EQ(SmallAllocator::SlotBytes(16), 32u);
@@ -39,7 +44,7 @@ TEST(SmallAllocator, SlotsAreAlignedSizedByClassAndReusedAfterFree) {
 }
 
 TEST(SmallAllocator, LargeRequestsGoToMallocAndBack) {
-  SmallAllocator a;
+  Released a;
   for (size_t n : {513ul, 4096ul, 1ul << 20}) {
     auto* p = static_cast<unsigned char*>(a.Allocate(n));
     ASSERT_NE(p, nullptr) << n;
@@ -53,7 +58,7 @@ TEST(SmallAllocator, LargeRequestsGoToMallocAndBack) {
 // Many allocations of random sizes, freed in random order and reallocated: every payload keeps
 // its own bytes (no two live allocations overlap), across chunk boundaries.
 TEST(SmallAllocator, LiveAllocationsNeverOverlap) {
-  SmallAllocator a;
+  Released a;
   std::mt19937 rng(7);
   struct Live {
     unsigned char* p;
@@ -88,6 +93,17 @@ TEST(SmallAllocator, LiveAllocationsNeverOverlap) {
     ASSERT_TRUE(check(l));
     a.Free(l.p);
   }
+}
+
+// Released chunks are gone and a released allocator starts afresh.
+TEST(SmallAllocator, ReleaseAllReturnsEveryChunk) {
+  Released a;
+  for (int i = 0; i < 5000; ++i) ASSERT_NE(a.Allocate(100), nullptr);  // several chunks
+  a.ReleaseAll();
+  void* p = a.Allocate(100);
+  ASSERT_NE(p, nullptr);
+  EXPECT_TRUE(Aligned16(p));
+  a.Free(p);
 }
 
 }  // namespace
