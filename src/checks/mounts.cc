@@ -5,14 +5,13 @@
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
-#include <cstring>
-#include <initializer_list>
 #include <iterator>
 #include <unordered_map>
 
 #include "checks/check.h"
 #include "checks/mounts_context.h"
 #include "sys/proc.h"
+#include "util/text.h"
 
 namespace rt::checks {
 namespace {
@@ -22,19 +21,6 @@ using sys::MountTable;
 using namespace std::string_view_literals;
 
 constexpr std::string_view kOptionsRef = "config.md#linux-mount-options";
-
-// `parts` one after the other, in one allocation.
-std::string Cat(std::initializer_list<std::string_view> parts) {
-  size_t size = 0;
-  for (std::string_view p : parts) size += p.size();
-  std::string out(size, '\0');
-  char* to = out.data();
-  for (std::string_view p : parts) {
-    if (!p.empty()) std::memcpy(to, p.data(), p.size());
-    to += p.size();
-  }
-  return out;
-}
 
 // Appends `part` to the list `out`, `sep` before it unless the list is still empty.
 void AppendListed(std::string& out, std::string_view sep, std::string_view part) {

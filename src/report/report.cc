@@ -1,7 +1,6 @@
 #include "report/report.h"
 
 #include <algorithm>
-#include <initializer_list>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -77,19 +76,6 @@ void Flatten(std::string& out, size_t from, bool hash_too) {
     }
   }
   for (; p != end; ++p) fix(*p);
-}
-
-// Appends the pieces with one growth of `out` and a copy each: a TAP line is five to eight short
-// pieces, and string::append per piece cost about fifty instructions of checks apiece.
-void AppendAll(std::string& out, std::initializer_list<std::string_view> pieces) {
-  size_t total = 0;
-  for (std::string_view p : pieces) total += p.size();
-  size_t at = out.size();
-  out.resize(at + total);
-  for (std::string_view p : pieces) {
-    std::memcpy(out.data() + at, p.data(), p.size());
-    at += p.size();
-  }
 }
 
 // Appends "ok N - ID: SUBJECT" or "not ok N - ...", the description at most kMaxDescription

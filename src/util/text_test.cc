@@ -135,5 +135,13 @@ TEST(KernelAtLeastTest, ComparesMajorThenMinor) {
   EXPECT_FALSE(KernelAtLeast("x.y", 0, 0));
 }
 
+TEST(Concatenation, AppendAllAndCatJoinPartsEmptyOnesIncluded) {
+  std::string out = "ok ";
+  AppendAll(out, {"1", std::string_view(), " - ", "", "x"});  // a default view has null data
+  EXPECT_EQ(out, "ok 1 - x");
+  EXPECT_EQ(Cat({"mounts[", "3", "] ", "/data"}), "mounts[3] /data");
+  EXPECT_EQ(Cat({}), "");
+}
+
 }  // namespace
 }  // namespace rt
