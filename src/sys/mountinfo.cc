@@ -5,6 +5,8 @@
 #include <limits>
 #include <type_traits>
 
+#include "util/hash.h"
+
 namespace rt::sys {
 namespace {
 
@@ -231,14 +233,6 @@ bool IsCleanPath(std::string_view path) {
   return true;
 }
 
-// FNV-1a, 64 bits: extending the hash of "/a" by "/b" gives the hash of "/a/b".
-constexpr uint64_t kHashStart = 14695981039346656037ull;
-uint64_t HashMore(uint64_t h, std::string_view s) {
-  for (char c : s) h = (h ^ static_cast<uint8_t>(c)) * 1099511628211ull;
-  return h;
-}
-uint64_t HashPath(std::string_view s) { return HashMore(kHashStart, s); }
-
 // The key of a parent id and a mount point's hash.
 uint64_t ParentAndPoint(int parent_id, uint64_t point_hash) {
   return point_hash ^
@@ -314,7 +308,7 @@ void MountTable::BuildIndexes() {
     const MountInfo& m = mounts_[i];
     ids[i] = static_cast<uint32_t>(m.id);
     parents[i] = static_cast<uint32_t>(m.parent_id);
-    points[i] = HashPath(m.mount_point);
+    points[i] = Fnv(m.mount_point);
     parent_and_points[i] = ParentAndPoint(m.parent_id, points[i]);
   }
   by_id_.Build(std::move(ids));
@@ -356,7 +350,7 @@ std::vector<const MountInfo*> MountTable::Children(const MountInfo& m) const {
 
 std::vector<const MountInfo*> MountTable::AtMountPoint(std::string_view path) const {
   std::vector<const MountInfo*> out;
-  by_point_.ForEach(HashPath(path), [&](uint32_t i) {
+  by_point_.ForEach(Fnv(path), [&](uint32_t i) {
     if (mounts_[i].mount_point == path) out.push_back(&mounts_[i]);
     return true;
   });
@@ -377,7 +371,7 @@ const MountInfo* MountTable::ChildAt(int parent_id, std::string_view path, uint6
 const MountInfo* MountTable::TopOfStack(const MountInfo* m) const {
   // Bounded by the table size: a malformed file with a cycle cannot loop forever.
   for (size_t guard = 0; m != nullptr && guard < mounts_.size(); ++guard) {
-    const MountInfo* above = ChildAt(m->id, m->mount_point, HashPath(m->mount_point), m->id);
+    const MountInfo* above = ChildAt(m->id, m->mount_point, Fnv(m->mount_point), m->id);
     if (above == nullptr) break;
     m = above;
   }
@@ -388,12 +382,12 @@ const MountInfo* MountTable::ContainingClean(std::string_view path) const {
   const MountInfo* cur = Root();
   if (cur == nullptr || path.size() <= 1) return cur;
   // Down from the root, one component at a time; the hash of each prefix extends the last one's.
-  uint64_t hash = kHashStart;
+  uint64_t hash = kFnvStart;
   size_t done = 0;
   while (done < path.size()) {
     size_t end = path.find('/', done + 1);
     if (end == std::string_view::npos) end = path.size();
-    hash = HashMore(hash, path.substr(done, end - done));
+    hash = FnvMore(hash, path.substr(done, end - done));
     const std::string_view prefix = path.substr(0, end);
     const MountInfo* next = ChildAt(cur->id, prefix, hash, cur->id);
     if (next != nullptr) cur = TopOfStack(next);

@@ -10,6 +10,8 @@
 #include <cstring>
 #include <string_view>
 
+#include "util/hash.h"
+
 namespace rt {
 
 template <size_t N>
@@ -44,12 +46,7 @@ class WordIndex {
   // At most half full: a miss ends at an empty slot after a probe or two.
   static constexpr size_t kSlots = std::bit_ceil(N * 2 + 1);
 
-  // FNV-1a.
-  static constexpr uint32_t Hash(std::string_view s) {
-    uint32_t h = 2166136261u;
-    for (char c : s) h = (h ^ static_cast<uint8_t>(c)) * 16777619u;
-    return h;
-  }
+  static constexpr size_t Hash(std::string_view s) { return static_cast<size_t>(Fnv(s)); }
 
   const std::array<std::string_view, N>* words_;
   std::array<uint16_t, kSlots> slots_{};  // 0: empty; else the word's position + 1
