@@ -1,5 +1,6 @@
 #include "hooks/judge.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace rt::hooks {
@@ -32,7 +33,20 @@ const std::vector<spec::Hook>& HooksOf(const spec::Hooks& hooks, Kind kind) {
   return kNone;
 }
 
-std::string List(const std::vector<std::string>& items) { return json(items).dump(); }
+// JSON text of `v`; bytes that are not UTF-8 (a hook's argv, env or stdin may hold any) as U+FFFD.
+std::string Json(const json& v) { return v.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+std::string List(const std::vector<std::string>& items) { return Json(items); }
+
+// The first `max` bytes of `text`, cut back to a character boundary, as a JSON string.
+std::string QuotedStart(const std::string& text, size_t max) {
+  size_t keep = std::min(text.size(), max);
+  while (keep > 0 && keep < text.size() &&
+         (static_cast<unsigned char>(text[keep]) & 0xc0) == 0x80) {
+    --keep;
+  }
+  return Json(text.substr(0, keep));
+}
 
 std::string Labels(const std::vector<std::string>& labels) {
   if (labels.empty()) return "none";
@@ -203,7 +217,7 @@ std::vector<Finding> JudgeHookLog(const std::vector<Record>& log, const spec::Co
                      r.state_text->empty() ? std::string("expected the state on stdin, found "
                                                          "nothing")
                                            : "expected the state as JSON on stdin, found " +
-                                                 json(r.state_text->substr(0, 64)).dump(),
+                                                 QuotedStart(*r.state_text, 64),
                      kHooksRef, "MUST"});
     }
 

@@ -204,6 +204,23 @@ TEST(HookJudge, TheStateMustBeTheContainersWithTheImpliedStatus) {
             "(config.md#posix-platform-hooks, MUST)");
 }
 
+// Stdin that is not JSON is quoted by its first 64 bytes: a cut inside a UTF-8 character, or
+// bytes that are not UTF-8, must still make a finding (nlohmann's dump would throw on either).
+TEST(HookJudge, StdinThatIsNotJsonIsQuotedByItsStartEvenWhenNotUtf8) {
+  std::vector<Record> log = ConformingLog();
+  log[7].state.reset();
+  log[7].state_text = std::string(63, 'x') + "\xc3\xa9 and more";  // é across byte 64
+  log[6].state.reset();
+  log[6].state_text = "\xff\xfe not UTF-8";
+  std::vector<std::string> lines = Lines(JudgeHookLog(log, Told(), kWholeLifecycle, Host()));
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0],
+            "hooks.state: poststart[0]: expected the state as JSON on stdin, found "
+            "\"\xef\xbf\xbd\xef\xbf\xbd not UTF-8\" (config.md#posix-platform-hooks, MUST)");
+  EXPECT_EQ(lines[1], "hooks.state: poststop[0]: expected the state as JSON on stdin, found \"" +
+                          std::string(63, 'x') + "\" (config.md#posix-platform-hooks, MUST)");
+}
+
 TEST(HookJudge, RuntimeHooksRunInTheRuntimesNamespaces) {
   std::vector<Record> log = ConformingLog();
   log[0].ns["net"] = 13;   // prestart in the container's network namespace
