@@ -5,7 +5,16 @@ namespace {
 
 using json = nlohmann::json;
 
-std::string Quoted(const std::string& s) { return json(s).dump(); }
+// `s` as a JSON string; bytes that are not UTF-8 (a path of the host may hold any) as U+FFFD.
+std::string Quoted(const std::string& s) {
+  return json(s).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// A JSON integer above 0: unsigned ones (nlohmann's type for those beyond INT64_MAX) included.
+bool PositiveInteger(const json& v) {
+  return v.is_number_unsigned() ? v.get<uint64_t>() > 0
+                                : v.is_number_integer() && v.get<int64_t>() > 0;
+}
 
 }  // namespace
 
@@ -62,12 +71,12 @@ std::vector<std::string> StateProblems(Kind kind, const json& state,
   if (pid != state.end()) {
     if (!pid->is_number_integer()) {
       problems.push_back(std::string("pid: expected an integer, found ") + pid->type_name());
-    } else if (pid->get<int64_t>() < 0) {
+    } else if (!pid->is_number_unsigned() && pid->get<int64_t>() < 0) {
       problems.push_back("pid: " + pid->dump() + " is negative");
     }
   }
   const bool needs_pid = status && (*status == "created" || *status == "running");
-  if (needs_pid && (pid == state.end() || !pid->is_number_integer() || pid->get<int64_t>() <= 0)) {
+  if (needs_pid && (pid == state.end() || !PositiveInteger(*pid))) {
     problems.push_back("pid: expected a pid > 0 with status " + *status + ", found " +
                        (pid == state.end() ? "none" : pid->dump()));
   }

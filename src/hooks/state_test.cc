@@ -90,5 +90,20 @@ TEST(HookState, IdBundleAndAnnotationsAreTheContainers) {
   EXPECT_EQ(StateProblems(Kind::kPoststart, no_annotations, expect), std::vector<std::string>{});
 }
 
+// The suite's bundle path holds whatever bytes $TMPDIR has: a mismatch is still a problem, with
+// the bytes that are not UTF-8 shown as U+FFFD (a strict JSON dump would throw).
+TEST(HookState, AnExpectedBundleThatIsNotUtf8IsQuotedWithReplacements) {
+  StateExpectation expect{"c1", "/tmp/\xff/b", std::nullopt};
+  EXPECT_EQ(StateProblems(Kind::kPoststart, State("running"), expect),
+            std::vector<std::string>{"bundle: expected \"/tmp/\xef\xbf\xbd/b\", found \"/b\""});
+}
+
+// 2^64-1 is an integer nlohmann keeps unsigned: not negative, and > 0.
+TEST(HookState, AHugePidIsNotNegative) {
+  json s = State("running");
+  s["pid"] = UINT64_MAX;
+  EXPECT_EQ(StateProblems(Kind::kPoststart, s, {}), std::vector<std::string>{});
+}
+
 }  // namespace
 }  // namespace rt::hooks
