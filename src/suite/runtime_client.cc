@@ -50,7 +50,11 @@ Result<ContainerState> ParseState(std::string_view json_text, std::string_view e
     if (pid->is_number_integer() && !pid->is_number_unsigned() && pid->get<int64_t>() < 0) {
       return Status::Error("state: pid is " + pid->dump() + ", the schema's minimum is 0");
     }
-    s.pid = pid->get<int>();
+    if (pid->is_number_unsigned() && pid->get<uint64_t>() > uint64_t{INT32_MAX}) {
+      return Status::Error("state: pid is " + pid->dump() + ", beyond any pid (" +
+                           std::to_string(INT32_MAX) + ")");
+    }
+    s.pid = static_cast<int>(pid->get<int64_t>());
   }
   if (auto annotations = j.find("annotations"); annotations != j.end()) {
     if (!annotations->is_object()) return Status::Error("state: annotations is not an object");

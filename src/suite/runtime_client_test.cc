@@ -69,6 +69,22 @@ TEST(ParseStateTest, RejectsWhatTheSpecForbids) {
             "state: ociVersion is not a string");
 }
 
+// A pid no process can have (pid_t is 32 bits; the kernel's pid_max at most 2^22) is an error,
+// not a number wrapped into one that may name another process.
+TEST(ParseStateTest, APidBeyondPidTIsAnError) {
+  auto message = [](const std::string& pid) {
+    return ParseState(R"({"ociVersion":"1","id":"c1","status":"running","pid":)" + pid +
+                          R"(,"bundle":"/tmp/b"})",
+                      "c1", "/tmp/b")
+        .status()
+        .message();
+  };
+  EXPECT_EQ(message("4294967297"), "state: pid is 4294967297, beyond any pid (2147483647)");
+  EXPECT_EQ(message("18446744073709551615"),
+            "state: pid is 18446744073709551615, beyond any pid (2147483647)");
+  EXPECT_EQ(message("2147483647"), "ok");
+}
+
 TEST(ParseListQuietTest, OneIdALine) {
   EXPECT_EQ(ParseListQuiet("a\nrt-1-2\n\n  b  \n"), (std::vector<std::string>{"a", "rt-1-2", "b"}));
   EXPECT_TRUE(ParseListQuiet("").empty());
