@@ -3,33 +3,10 @@
 #include <cstdio>
 
 #include "util/file.h"
+#include "util/text.h"
 
 namespace rt::suite {
 namespace {
-
-// The length of the UTF-8 sequence at text[i] and its code point, or 0 when the bytes there are
-// not one (overlong forms, surrogates and values above U+10FFFF are not).
-size_t Utf8Sequence(std::string_view text, size_t i, uint32_t& code_point) {
-  unsigned char c = text[i];
-  size_t length = c < 0x80           ? 1
-                  : (c >> 5) == 0x6  ? 2
-                  : (c >> 4) == 0xe  ? 3
-                  : (c >> 3) == 0x1e ? 4
-                                     : 0;
-  if (length == 0 || i + length > text.size()) return 0;
-  code_point = length == 1 ? c : c & (0x7f >> length);
-  for (size_t k = 1; k < length; ++k) {
-    unsigned char next = text[i + k];
-    if ((next >> 6) != 0x2) return 0;
-    code_point = (code_point << 6) | (next & 0x3f);
-  }
-  static const uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (code_point < kMin[length] || code_point > 0x10ffff ||
-      (code_point >= 0xd800 && code_point <= 0xdfff)) {
-    return 0;
-  }
-  return length;
-}
 
 std::string Seconds(int64_t microseconds) {
   char text[32];

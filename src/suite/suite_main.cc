@@ -250,6 +250,14 @@ std::string RunRuntime(const RunContext& ctx, const RuntimeClient& runtime,
 
   Result<std::string> work_dir = MakeTempDir(BundleRoot(), WorkDirPrefix(::getpid()));
   if (!work_dir.ok()) return work_dir.status().message();
+  // Its path goes into every config.json (hook paths, mount sources): JSON text carries only
+  // UTF-8, and a path with other bytes would reach the runtime as U+FFFD and fail as its fault.
+  if (!IsUtf8(*work_dir)) {
+    RemoveTree(*work_dir);
+    return "the work dir " + QuoteC(*work_dir) +
+           " is not UTF-8, so config.json cannot name paths below it: set TMPDIR to a directory "
+           "whose path is";
+  }
   // Searchable by every uid (not listable): a container in a user namespace reaches its rootfs
   // as its mapped root, which is not the host's root.
   if (::chmod(work_dir->c_str(), 0711) != 0) {

@@ -67,6 +67,32 @@ TEST(SuiteMainTest, UsageErrorsExitTwo) {
   EXPECT_EQ(RunBinary({"--list", "--filter", "(["}).exit.Describe(), "exit 2");
 }
 
+// A TMPDIR whose path is not UTF-8 cannot hold bundles (config.json could not name their paths):
+// the suite says so and cannot run, rather than blame the runtime for paths it never got.
+TEST(SuiteMainTest, AWorkDirThatIsNotUtf8CannotRun) {
+  const char* runc = "/usr/sbin/runc";
+  if (::access(runc, X_OK) != 0) GTEST_SKIP() << "needs " << runc;
+  Result<std::string> parent = MakeTempDir(TempRoot(), "rt-utf8-test-");
+  ASSERT_TRUE(parent.ok()) << parent.status().message();
+  const std::string bad = *parent + "/\xff";
+  ASSERT_EQ(::mkdir(bad.c_str(), 0755), 0);
+  const char* old = std::getenv("TMPDIR");
+  const std::string saved = old != nullptr ? old : "";
+  ::setenv("TMPDIR", bad.c_str(), 1);
+  Ran ran = RunBinary({"--runtime", runc, "--filter", "^hostname/set$"});
+  if (old != nullptr) {
+    ::setenv("TMPDIR", saved.c_str(), 1);
+  } else {
+    ::unsetenv("TMPDIR");
+  }
+  EXPECT_EQ(ran.exit.Describe(), "exit 2");
+  EXPECT_NE(ran.err.find("is not UTF-8, so config.json cannot name paths below it"),
+            std::string::npos)
+      << ran.err;
+  EXPECT_EQ(::rmdir(bad.c_str()), 0) << "the work dir made in it was left";
+  EXPECT_TRUE(RemoveTree(*parent).ok());
+}
+
 // runc's containers whose id starts with "runtimetest-<pid>-".
 std::string RuncLeftovers(pid_t suite_pid) {
   Result<Child> list = Spawn({"/usr/sbin/runc", "list", "--quiet"});

@@ -135,6 +135,38 @@ std::string SummarizeSetDifference(std::vector<uint64_t> expected, std::vector<u
   return out;
 }
 
+size_t Utf8Sequence(std::string_view text, size_t i, uint32_t& code_point) {
+  unsigned char c = text[i];
+  size_t length = c < 0x80           ? 1
+                  : (c >> 5) == 0x6  ? 2
+                  : (c >> 4) == 0xe  ? 3
+                  : (c >> 3) == 0x1e ? 4
+                                     : 0;
+  if (length == 0 || i + length > text.size()) return 0;
+  code_point = length == 1 ? c : c & (0x7f >> length);
+  for (size_t k = 1; k < length; ++k) {
+    unsigned char next = text[i + k];
+    if ((next >> 6) != 0x2) return 0;
+    code_point = (code_point << 6) | (next & 0x3f);
+  }
+  static const uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (code_point < kMin[length] || code_point > 0x10ffff ||
+      (code_point >= 0xd800 && code_point <= 0xdfff)) {
+    return 0;
+  }
+  return length;
+}
+
+bool IsUtf8(std::string_view text) {
+  uint32_t code_point = 0;
+  for (size_t i = 0; i < text.size();) {
+    const size_t length = Utf8Sequence(text, i, code_point);
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
+
 bool KernelAtLeast(std::string_view release, int major, int minor) {
   int parts[2] = {-1, -1};
   size_t at = 0;

@@ -76,6 +76,13 @@ std::string SummarizeSet(std::vector<uint64_t> values, size_t shown = 8);
 std::string SummarizeSetDifference(std::vector<uint64_t> expected, std::vector<uint64_t> found,
                                    size_t shown = 8);
 
+// The length of the UTF-8 sequence at text[i] (i < text.size()) and its code point, or 0 when the
+// bytes there are not one (overlong forms, surrogates and values above U+10FFFF are not).
+size_t Utf8Sequence(std::string_view text, size_t i, uint32_t& code_point);
+
+// Whether `text` is UTF-8 throughout: what a JSON string can carry as it is.
+bool IsUtf8(std::string_view text);
+
 // Whether a kernel release ("6.1.0-57-amd64", "6.12.117+deb12-amd64", "5.4") is at least
 // major.minor; a release that does not start with two numbers is not.
 bool KernelAtLeast(std::string_view release, int major, int minor);

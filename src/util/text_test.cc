@@ -124,6 +124,16 @@ TEST(SummarizeSetDifferenceTest, AMillionValuesGiveOneShortLine) {
             "missing 999,990 of 1,000,000: 1, 2, 3 … 999990; 1 unexpected: 5000000");
 }
 
+TEST(IsUtf8Test, AcceptsUtf8AndRefusesEverythingElse) {
+  EXPECT_TRUE(IsUtf8(""));
+  EXPECT_TRUE(IsUtf8("/tmp/caf\xc3\xa9/\xf0\x9f\x90\xb3"));
+  EXPECT_FALSE(IsUtf8("/tmp/\xff"));         // never a UTF-8 byte
+  EXPECT_FALSE(IsUtf8("caf\xc3"));           // cut short
+  EXPECT_FALSE(IsUtf8("\xc0\xaf"));          // overlong '/'
+  EXPECT_FALSE(IsUtf8("\xed\xa0\x80"));      // a surrogate
+  EXPECT_FALSE(IsUtf8("\xf4\x90\x80\x80"));  // above U+10FFFF
+}
+
 TEST(KernelAtLeastTest, ComparesMajorThenMinor) {
   EXPECT_FALSE(KernelAtLeast("6.1.0-57-amd64", 6, 3));
   EXPECT_TRUE(KernelAtLeast("6.3", 6, 3));
