@@ -105,7 +105,13 @@ class Reader {
     if (const json* v = Field(key, &json::is_boolean, "true or false")) out = v->get<bool>();
   }
   void Int(const char* key, int64_t& out) {
-    if (const json* v = Field(key, &json::is_number_integer, "an integer")) out = v->get<int64_t>();
+    const json* v = Field(key, &json::is_number_integer, "an integer");
+    if (v == nullptr) return;
+    // nlohmann keeps integers beyond INT64_MAX unsigned: as int64_t they would wrap.
+    if (v->is_number_unsigned() && v->get<uint64_t>() > uint64_t{INT64_MAX}) {
+      return Fail(Path(key), "out of range");
+    }
+    out = v->get<int64_t>();
   }
   void Int(const char* key, int& out) {
     int64_t wide = 0;

@@ -4,6 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "suite/matrix_report.h"
+#include "suite/report_files.h"
+#include "util/json_test_util.h"
+
 namespace rt::suite {
 namespace {
 
@@ -146,6 +150,10 @@ TEST(RunRecordTest, ABadDocumentNamesTheField) {
        "scenarios[0].details[1].value: expected a string, found 1"},
       {"/scenarios/0/kind", "both", "scenarios[0].kind: expected config or op, found \"both\""},
       {"/planned", 1.5, "planned: expected an integer, found 1.5"},
+      // Beyond INT64_MAX (nlohmann's unsigned integers): not wrapped into -1.
+      {"/duration_us", UINT64_MAX, "duration_us: out of range"},
+      {"/scenarios/0/commands/0/exit_code", UINT64_MAX,
+       "scenarios[0].commands[0].exit_code: out of range"},
   };
   for (const Broken& c : cases) {
     nlohmann::json j = nlohmann::json::parse(ToJson(Sample()));
@@ -159,6 +167,29 @@ TEST(RunRecordTest, ABadDocumentNamesTheField) {
   EXPECT_EQ(ParseRunRecord(j.dump()).status().message(), "scenarios[0].outputs: missing");
   EXPECT_EQ(ParseRunRecord("{").status().message(), "not valid JSON");
   EXPECT_EQ(ParseRunRecord("[]").status().message(), "expected an object");
+}
+
+// A report read back comes from anywhere (`runtimetest report merge`): every node of a document
+// changed to each JSON type, or removed, is read or refused, never thrown over, and what is read
+// is written again as every report file.
+TEST(RunRecordTest, NoChangeOfOneNodeMakesReadingOrRewritingThrow) {
+  size_t variants = 0, read = 0;
+  ForEachVariant(nlohmann::json::parse(ToJson(Sample())), [&](const std::string& text,
+                                                              const std::string& what) {
+    ++variants;
+    EXPECT_NO_THROW({
+      Result<std::vector<RunRecord>> runs = ParseRunRecords("[" + text + "," + text + "]");
+      if (runs.ok()) {
+        ++read;
+        (void)RunsToJson(*runs);
+        (void)JunitText(*runs);
+        (void)MatrixMarkdownOf(*runs);
+        (void)MatrixHtmlOf(*runs);
+      }
+    }) << what;
+  });
+  EXPECT_GT(variants, 1000u);
+  EXPECT_GT(read, 0u);  // optional members changed or removed, strings emptied
 }
 
 TEST(RunRecordTest, Rfc3339) {
