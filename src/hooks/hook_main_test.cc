@@ -10,6 +10,7 @@
 
 #include "hooks/hook_log.h"
 #include "util/file.h"
+#include "util/json_test_util.h"
 
 namespace rt::hooks {
 namespace {
@@ -103,6 +104,32 @@ TEST_F(HookProgram, TheStateMayBeAnything) {
   ASSERT_EQ(log.size(), 1u);
   EXPECT_EQ(log[0].state_text, "not json");
   EXPECT_EQ(log[0].state_problems, std::vector<std::string>{"not valid JSON"});
+}
+
+// The state comes from the runtime: each one-node change of a conforming one (every JSON type
+// in every place, every member missing) and bytes that are not UTF-8, on stdin or in argv and
+// env, are recorded (exit 0, one more well-formed record), never a crash of the hook.
+TEST_F(HookProgram, NoStateOnStdinMakesTheRecorderFail) {
+  const std::string cmd = "env -i 'E=\xff' " + std::string(RT_BINARY) + " hook record --log " +
+                          LogPath() + " --name prestart -- '\xc3' <" + (dir_ / "state").string() +
+                          " 2>" + (dir_ / "err").string();
+  std::vector<std::pair<std::string, std::string>> inputs = {
+      {"\xff{", "not UTF-8"}, {"{\"id\":\"\xff\"}", "a string not UTF-8"}};
+  ForEachVariant(State("creating"), [&](const std::string& text, const std::string& what) {
+    inputs.emplace_back(text, what);
+  });
+  size_t recorded = 0;
+  for (const auto& [text, what] : inputs) {
+    std::ofstream(dir_ / "state", std::ios::trunc) << text;
+    ASSERT_EQ(std::system(cmd.c_str()), 0)
+        << what << ": " << ReadWholeFile((dir_ / "err").string()).value();
+    Result<std::vector<Record>> log = ParseHookLog(ReadWholeFile(LogPath()).value());
+    ASSERT_TRUE(log.ok()) << what << ": " << log.status().message();
+    ASSERT_EQ(log->size(), ++recorded) << what;
+    EXPECT_EQ(log->back().env, std::vector<std::string>{"E=\xef\xbf\xbd"});
+    EXPECT_EQ(log->back().argv.back(), "\xef\xbf\xbd");
+  }
+  EXPECT_GT(recorded, 100u);
 }
 
 TEST_F(HookProgram, FailRecordsThenExits1) {

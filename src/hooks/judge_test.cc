@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "util/json_test_util.h"
+
 namespace rt::hooks {
 namespace {
 
@@ -219,6 +221,33 @@ TEST(HookJudge, StdinThatIsNotJsonIsQuotedByItsStartEvenWhenNotUtf8) {
             "\"\xef\xbf\xbd\xef\xbf\xbd not UTF-8\" (config.md#posix-platform-hooks, MUST)");
   EXPECT_EQ(lines[1], "hooks.state: poststop[0]: expected the state as JSON on stdin, found \"" +
                           std::string(63, 'x') + "\" (config.md#posix-platform-hooks, MUST)");
+}
+
+// A hook log is written inside the container, by whatever the runtime ran: every record changed
+// at one node to each JSON type, or without it, is read and judged, or refused, never thrown over.
+TEST(HookJudge, NoChangeOfOneNodeOfARecordMakesReadingOrJudgingThrow) {
+  const std::vector<Record> conforming = ConformingLog();
+  size_t variants = 0, judged = 0;
+  for (size_t i : {size_t{1}, size_t{5}, size_t{6}}) {  // createRuntime, process, poststart
+    ForEachVariant(json::parse(FormatRecord(conforming[i])),
+                   [&](const std::string& line, const std::string& what) {
+                     ++variants;
+                     EXPECT_NO_THROW({
+                       std::string text;
+                       for (size_t k = 0; k < conforming.size(); ++k) {
+                         text += (k == i ? line : FormatRecord(conforming[k])) + "\n";
+                       }
+                       Result<std::vector<Record>> log = ParseHookLog(text);
+                       if (log.ok()) {
+                         ++judged;
+                         (void)JudgeHookLog(*log, Told(), kWholeLifecycle, Host());
+                       }
+                     }) << "record "
+                        << i << ": " << what;
+                   });
+  }
+  EXPECT_GT(variants, 500u);
+  EXPECT_GT(judged, 0u);
 }
 
 TEST(HookJudge, RuntimeHooksRunInTheRuntimesNamespaces) {
