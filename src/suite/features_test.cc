@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "util/json_test_util.h"
+
 namespace rt::suite {
 namespace {
 
@@ -76,6 +78,27 @@ TEST(SpecVersionAtLeast, PreReleasesComeFirst) {
   EXPECT_FALSE(SpecVersionAtLeast("1.0.2-dev", "1.0.2"));
   EXPECT_FALSE(SpecVersionAtLeast("1.2.1", "1.3.0"));
   EXPECT_FALSE(SpecVersionAtLeast("dev", "1.0.0"));
+}
+
+// `features` output is the runtime's: every one-node change of runc's (each JSON type in each
+// place, each member removed) is summarized and asked every kind of requirement the scenarios
+// make, never thrown over.
+TEST(Features, NoChangeOfOneNodeMakesReadingThrow) {
+  size_t variants = 0;
+  ForEachVariant(kRunc, [&](const std::string& text, const std::string& what) {
+    ++variants;
+    const nlohmann::json features = nlohmann::json::parse(text);
+    EXPECT_NO_THROW({
+      (void)SummarizeFeatures(features);
+      (void)DeclaredSpecVersion(&features, "spec: 1.0.2-dev\n");
+      for (const char* requirement :
+           {"ociVersionMax>=1.2.0", "linux.namespaces=uts", "linux.seccomp.actions=SCMP_ACT_LOG",
+            "linux.apparmor.enabled", "linux.intelRdt.enabled", "mountOptions=rro"}) {
+        (void)MissingFeature(&features, requirement);
+      }
+    }) << what;
+  });
+  EXPECT_GT(variants, 250u);
 }
 
 }  // namespace

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
+#include "util/json_test_util.h"
+
 namespace rt::suite {
 namespace {
 
@@ -100,6 +104,24 @@ TEST(OpJudgeTest, HasLineMatchesWholeLines) {
   EXPECT_TRUE(HasLine("ready\nUSR1\n", "USR1"));
   EXPECT_FALSE(HasLine("ready\nUSR12\n", "USR1"));
   EXPECT_FALSE(HasLine("", "ready"));
+}
+
+// `state` output is the runtime's: every one-node change of a valid one (each JSON type in each
+// place, each member removed) is a snapshot or a judgement, never thrown over.
+TEST(OpJudgeTest, NoChangeOfOneNodeOfTheStateMakesJudgingThrow) {
+  size_t variants = 0, valid = 0;
+  ForEachVariant(nlohmann::json::parse(kRunning),
+                 [&](const std::string& text, const std::string& what) {
+                   ++variants;
+                   EXPECT_NO_THROW({
+                     StateSnapshot s = SnapshotOf(Ran(0, text), "c1");
+                     (void)Describe(s);
+                     const std::string why = JudgeState(text, "c1", "/b", {{"k", "v"}}, "running");
+                     valid += why.empty();
+                   }) << what;
+                 });
+  EXPECT_GT(variants, 100u);
+  EXPECT_GT(valid, 0u);  // an extra annotation, a member that may be absent
 }
 
 }  // namespace
