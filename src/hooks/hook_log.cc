@@ -2,6 +2,8 @@
 
 #include <exception>
 
+#include "util/json_text.h"
+
 namespace rt::hooks {
 namespace {
 
@@ -143,9 +145,9 @@ Result<std::vector<Record>> ParseHookLog(std::string_view text) {
     if (nl == std::string_view::npos) {
       return Status::Error(where + "no newline at its end (a record cut short)");
     }
-    json j = json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded()) return Status::Error(where + "not valid JSON");
-    Result<Record> r = ParseRecord(j);
+    Result<json> j = ParseJsonText(line);
+    if (!j.ok()) return Status::Error(where + j.status().message());
+    Result<Record> r = ParseRecord(*j);
     if (!r.ok()) return Status::Error(where + r.status().message());
     records.push_back(std::move(r).value());
   }

@@ -87,6 +87,9 @@ TEST(HookLog, ErrorsNameTheLine) {
   EXPECT_EQ(ParseHookLog(good + "\n" + good + "\n").value().size(), 2u);
   EXPECT_EQ(ParseHookLog(good + "\n{\"kind\"\n").status().message(),
             "hook log line 2: not valid JSON");
+  EXPECT_EQ(
+      ParseHookLog(std::string(1 << 19, '[') + std::string(1 << 19, ']') + "\n").status().message(),
+      "hook log line 1: nested deeper than 100 levels");
   EXPECT_EQ(ParseHookLog(good + "\n" + good).status().message(),
             "hook log line 2: no newline at its end (a record cut short)");
   EXPECT_EQ(ParseHookLog("{\"kind\":\"preStart\"}\n").status().message(),

@@ -13,6 +13,7 @@
 #include "hooks/state.h"
 #include "spec/spec.h"
 #include "util/file.h"
+#include "util/json_text.h"
 
 extern char** environ;
 
@@ -209,11 +210,11 @@ Status RecordOnce(const Args& a, const std::vector<std::string>& argv) {
     Result<std::string> in = ReadWholeFile("/dev/stdin", kMaxStateBytes);
     if (!in.ok()) {
       r.unobserved.push_back("state: " + in.status().message());
-    } else if (json j = json::parse(*in, nullptr, false); j.is_discarded()) {
+    } else if (Result<json> j = ParseJsonText(*in); !j.ok()) {
       r.state_text = *in;
-      r.state_problems.push_back("not valid JSON");
+      r.state_problems.push_back(j.status().message());
     } else {
-      r.state = j;
+      r.state = std::move(j).value();
     }
     if (r.state) {
       const json bundle = r.state->is_object() ? r.state->value("bundle", json()) : json();

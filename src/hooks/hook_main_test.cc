@@ -114,7 +114,9 @@ TEST_F(HookProgram, NoStateOnStdinMakesTheRecorderFail) {
                           LogPath() + " --name prestart -- '\xc3' <" + (dir_ / "state").string() +
                           " 2>" + (dir_ / "err").string();
   std::vector<std::pair<std::string, std::string>> inputs = {
-      {"\xff{", "not UTF-8"}, {"{\"id\":\"\xff\"}", "a string not UTF-8"}};
+      {"\xff{", "not UTF-8"},
+      {"{\"id\":\"\xff\"}", "a string not UTF-8"},
+      {std::string(1 << 19, '[') + std::string(1 << 19, ']'), "a megabyte of nesting"}};
   ForEachVariant(State("creating"), [&](const std::string& text, const std::string& what) {
     inputs.emplace_back(text, what);
   });

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "suite/judge.h"
+#include "util/json_text.h"
 #include "util/text.h"
 
 namespace rt::suite {
@@ -36,12 +37,11 @@ StateSnapshot SnapshotOf(const CommandRecord& state, std::string_view id) {
   }
   s.present = true;
   // The bundle is not checked here: a snapshot compares whatever the runtime reports.
-  nlohmann::json j = nlohmann::json::parse(state.out, nullptr, /*allow_exceptions=*/false);
-  Result<ContainerState> parsed =
-      ParseState(state.out, id,
-                 j.is_object() && j.value("bundle", nlohmann::json()).is_string()
-                     ? j["bundle"].get<std::string>()
-                     : std::string());
+  Result<nlohmann::json> j = ParseJsonText(state.out);
+  const nlohmann::json* bundle =
+      j.ok() && j->is_object() && j->contains("bundle") ? &(*j)["bundle"] : nullptr;
+  Result<ContainerState> parsed = ParseState(
+      state.out, id, bundle != nullptr && bundle->is_string() ? bundle->get<std::string>() : "");
   if (!parsed.ok()) {
     s.why = parsed.status().message();
     return s;

@@ -2,8 +2,9 @@
 
 #include <chrono>
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
+
+#include "util/json_text.h"
 
 namespace rt::suite {
 namespace {
@@ -404,14 +405,15 @@ std::string RunsToJson(std::span<const RunRecord> runs) {
 }
 
 Result<RunRecord> ParseRunRecord(std::string_view json_text) {
-  json j = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return Status::Error("not valid JSON");
-  return ReadRun(j);
+  Result<json> j = ParseJsonText(json_text);
+  if (!j.ok()) return j.status();
+  return ReadRun(*j);
 }
 
 Result<std::vector<RunRecord>> ParseRunRecords(std::string_view json_text) {
-  json j = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return Status::Error("not valid JSON");
+  Result<json> parsed = ParseJsonText(json_text);
+  if (!parsed.ok()) return parsed.status();
+  const json& j = *parsed;
   std::vector<RunRecord> runs;
   if (!j.is_array()) {
     Result<RunRecord> run = ReadRun(j);

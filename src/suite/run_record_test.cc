@@ -166,6 +166,9 @@ TEST(RunRecordTest, ABadDocumentNamesTheField) {
   j["scenarios"][0].erase("outputs");
   EXPECT_EQ(ParseRunRecord(j.dump()).status().message(), "scenarios[0].outputs: missing");
   EXPECT_EQ(ParseRunRecord("{").status().message(), "not valid JSON");
+  EXPECT_EQ(
+      ParseRunRecords(std::string(1 << 19, '[') + std::string(1 << 19, ']')).status().message(),
+      "nested deeper than 100 levels");
   EXPECT_EQ(ParseRunRecord("[]").status().message(), "expected an object");
 }
 

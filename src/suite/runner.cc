@@ -15,6 +15,7 @@
 #include "suite/leftovers.h"
 #include "suite/namespace_annotations.h"
 #include "sys/system.h"
+#include "util/json_text.h"
 
 namespace rt::suite {
 namespace {
@@ -522,9 +523,8 @@ const nlohmann::json* Runner::Features() {
     CommandRecord record =
         RuntimeClient::RunToEnd(runtime_.Argv({"features"}), CleanupDeadline(), interrupt_fd_);
     if (record.Succeeded()) {
-      nlohmann::json parsed =
-          nlohmann::json::parse(record.out, nullptr, /*allow_exceptions=*/false);
-      if (parsed.is_object()) features_ = std::move(parsed);
+      Result<nlohmann::json> parsed = ParseJsonText(record.out);
+      if (parsed.ok() && parsed->is_object()) features_ = std::move(parsed).value();
     }
   }
   return features_ ? &*features_ : nullptr;

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "util/json_text.h"
+
 namespace rt::suite {
 namespace {
 
@@ -18,8 +20,9 @@ std::string CommandRecord::Describe() const {
 
 Result<ContainerState> ParseState(std::string_view json_text, std::string_view expected_id,
                                   std::string_view expected_bundle) {
-  nlohmann::json j = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return Status::Error("state output is not JSON");
+  Result<nlohmann::json> parsed = ParseJsonText(json_text);
+  if (!parsed.ok()) return Status::Error("state output is " + parsed.status().message());
+  const nlohmann::json& j = *parsed;
   if (!j.is_object()) return Status::Error("state output is not a JSON object");
   ContainerState s;
   auto string_field = [&](const char* key, std::string& out) -> Status {

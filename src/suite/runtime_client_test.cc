@@ -47,7 +47,9 @@ TEST(ParseStateTest, RejectsWhatTheSpecForbids) {
   auto message = [](const std::string& json) {
     return ParseState(json, "c1", "/tmp/b").status().message();
   };
-  EXPECT_EQ(message("not json"), "state output is not JSON");
+  EXPECT_EQ(message("not json"), "state output is not valid JSON");
+  EXPECT_EQ(message(std::string(200, '[') + std::string(200, ']')),
+            "state output is nested deeper than 100 levels");
   EXPECT_EQ(message("[]"), "state output is not a JSON object");
   EXPECT_EQ(message(R"({"id":"c1","status":"created","pid":1,"bundle":"/tmp/b"})"),
             "state: ociVersion missing");

@@ -5,6 +5,7 @@
 #include "checks/check.h"
 #include "sys/cgroup.h"
 #include "util/file.h"
+#include "util/json_text.h"
 #include "util/text.h"
 
 namespace rt::suite {
@@ -91,10 +92,9 @@ std::vector<std::pair<std::string, std::string>> OpFields(const ScenarioResult& 
     for (const CommandRecord& c : f->commands) {
       text += "$ " + c.command + "\n=> " + c.Describe() + "\n";
       if (!c.out.empty()) {
-        nlohmann::json j = nlohmann::json::parse(c.out, nullptr, /*allow_exceptions=*/false);
+        Result<nlohmann::json> j = ParseJsonText(c.out);
         text +=
-            "stdout: " + (j.is_discarded() ? "\n" + TailNoted(c.out, kStdoutTailLines) : j.dump()) +
-            "\n";
+            "stdout: " + (j.ok() ? j->dump() : "\n" + TailNoted(c.out, kStdoutTailLines)) + "\n";
       }
       if (!c.err.empty()) text += "stderr: " + TailNoted(c.err, kStderrTailLines) + "\n";
     }

@@ -265,6 +265,22 @@ TEST(TapReportTest, AFailedOperationScenarioShowsItsStepCommandsAndOutput) {
       << text;
 }
 
+// A `state` output of a megabyte of nested arrays is shown as text: read as a tree, its dump on
+// one line would recurse once per level and overflow the stack.
+TEST(TapReportTest, DeeplyNestedStepOutputIsShownAsText) {
+  static const OpScenario kOp{.name = "ops/state/x", .ref = "runtime.md#state", .level = "MUST"};
+  ScenarioResult r;
+  r.op = &kOp;
+  r.outcome = Outcome::kFail;
+  CommandRecord state;
+  state.command = "runc state x";
+  state.exit = ExitStatus{.known = true, .code = 0};
+  state.out = std::string(1 << 19, '[') + std::string(1 << 19, ']');
+  r.step_failure = StepFailure{.number = 1, .total = 1, .step = "state", .commands = {state}};
+  std::string text = FormatTestPoint(1, r, Reported::kFail, nullptr, Runc());
+  EXPECT_NE(text.find("    stdout: \n    [[[["), std::string::npos) << text.substr(0, 2000);
+}
+
 TEST(TapReportTest, SeveralRunsMakeOneStreamWithASummaryPerRuntime) {
   std::FILE* out = std::tmpfile();
   ASSERT_NE(out, nullptr);

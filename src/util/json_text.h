@@ -1,0 +1,20 @@
+// JSON text that comes from outside the program (a runtime's `state` or `features` output, a
+// hook's stdin, a hook log line, a report file read back), parsed without exceptions.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+#include "util/status.h"
+
+namespace rt {
+
+// Deeper documents are refused: nlohmann copies, compares and dumps a tree recursively, so a
+// megabyte of nested arrays read as it is overflows the stack there (parsing and destroying are
+// iterative). Nothing the program reads nests beyond a dozen levels.
+inline constexpr int kMaxJsonDepth = 100;
+
+// The document, or why there is none: "not valid JSON", "nested deeper than 100 levels".
+Result<nlohmann::json> ParseJsonText(std::string_view text);
+
+}  // namespace rt
