@@ -133,7 +133,8 @@ std::string JunitText(std::span<const RunRecord> runs) {
     all.passed += t.passed;
     all.failed += t.failed;
     all.skipped += t.skipped;
-    all_us += run.duration_us;
+    // Saturated: runs read back from reports carry any duration up to INT64_MAX.
+    if (__builtin_add_overflow(all_us, run.duration_us, &all_us)) all_us = INT64_MAX;
     // xs:dateTime without a zone, as the common JUnit schema has it.
     std::string timestamp = run.started;
     if (timestamp.ends_with("Z")) timestamp.pop_back();

@@ -114,6 +114,12 @@ class Reader {
     }
     out = v->get<int64_t>();
   }
+  // An integer the schema bounds below by 0 (durations, counts).
+  template <typename T>
+  void NonNegative(const char* key, T& out) {
+    Int(key, out);
+    if (out < 0) Fail(Path(key), "expected an integer >= 0, found " + std::to_string(out));
+  }
   void Int(const char* key, int& out) {
     int64_t wide = 0;
     Int(key, wide);
@@ -229,7 +235,7 @@ void ReadScenario(Reader r, ScenarioRecord& s) {
       s.details.emplace_back(std::move(field), std::move(value));
     }
   }
-  r.Int("duration_us", s.duration_us);
+  r.NonNegative("duration_us", s.duration_us);
   r.String("container_id", s.container_id);
   r.String("bundle_kept", s.bundle_kept);
   r.String("rerun", s.rerun);
@@ -378,8 +384,8 @@ Result<RunRecord> ReadRun(const json& j) {
   top.Bool("blind_negatives", run.blind_negatives);
   top.String("filter", run.filter);
   top.String("started", run.started);
-  top.Int("duration_us", run.duration_us);
-  top.Int("planned", run.planned);
+  top.NonNegative("duration_us", run.duration_us);
+  top.NonNegative("planned", run.planned);
   top.String("interrupted", run.interrupted);
   top.Strings("notes", run.notes);
   if (const json* scenarios = top.Field("scenarios", &json::is_array, "an array")) {

@@ -152,6 +152,10 @@ TEST(RunRecordTest, ABadDocumentNamesTheField) {
       {"/planned", 1.5, "planned: expected an integer, found 1.5"},
       // Beyond INT64_MAX (nlohmann's unsigned integers): not wrapped into -1.
       {"/duration_us", UINT64_MAX, "duration_us: out of range"},
+      {"/duration_us", -1, "duration_us: expected an integer >= 0, found -1"},
+      {"/planned", -3, "planned: expected an integer >= 0, found -3"},
+      {"/scenarios/1/duration_us", INT64_MIN,
+       "scenarios[1].duration_us: expected an integer >= 0, found -9223372036854775808"},
       {"/scenarios/0/commands/0/exit_code", UINT64_MAX,
        "scenarios[0].commands[0].exit_code: out of range"},
   };
@@ -193,6 +197,14 @@ TEST(RunRecordTest, NoChangeOfOneNodeMakesReadingOrRewritingThrow) {
   });
   EXPECT_GT(variants, 1000u);
   EXPECT_GT(read, 0u);  // optional members changed or removed, strings emptied
+}
+
+// Two runs of INT64_MAX microseconds each: the JUnit total saturates instead of overflowing.
+TEST(RunRecordTest, TheJunitTotalOfHugeDurationsSaturates) {
+  std::vector<RunRecord> runs = {Sample(), Sample()};
+  for (RunRecord& run : runs) run.duration_us = INT64_MAX;
+  const std::string junit = JunitText(runs);
+  EXPECT_NE(junit.find("time=\"9223372036854.775\""), std::string::npos) << junit.substr(0, 400);
 }
 
 TEST(RunRecordTest, Rfc3339) {
