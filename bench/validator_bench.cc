@@ -29,7 +29,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -38,6 +37,7 @@
 #include "suite/config_template.h"
 #include "suite/files.h"
 #include "util/file.h"
+#include "util/json.h"
 #include "util/text.h"
 
 namespace rt::suite {
@@ -78,7 +78,8 @@ bool ParseArgs(int argc, char** argv, BenchOptions& o) {
       o.valgrind = v;
     } else if (a == "--sizes") {
       o.sizes.clear();
-      for (const std::string& n : SplitComma(v)) o.sizes.push_back(std::strtoull(n.c_str(), nullptr, 10));
+      for (const std::string& n : SplitComma(v))
+        o.sizes.push_back(std::strtoull(n.c_str(), nullptr, 10));
     } else if (a == "--inputs") {
       o.inputs = SplitComma(v);
     } else if (a == "--keep") {
@@ -108,7 +109,8 @@ void AddItems(const std::string& input, size_t n, json& config, json& spec) {
       spec["process"]["env"].push_back(e);
     }
   } else if (input == "sysctls") {
-    for (size_t i = 0; i < n; ++i) spec["linux"]["sysctl"]["kernel.bench_" + std::to_string(i)] = "1";
+    for (size_t i = 0; i < n; ++i)
+      spec["linux"]["sysctl"]["kernel.bench_" + std::to_string(i)] = "1";
   } else if (input == "rlimits") {
     const json own = config["process"]["rlimits"];
     for (size_t i = 0; i < n; ++i) spec["process"]["rlimits"].push_back(own[i % own.size()]);
@@ -177,9 +179,11 @@ PeakMemory RunForPeakMemory(const std::vector<std::string>& argv) {
     if (status >> 8 == (SIGTRAP | (PTRACE_EVENT_EXIT << 8))) {
       Result<std::string> text = ReadWholeFile("/proc/" + std::to_string(pid) + "/status");
       for (std::string_view line : text.ok() ? Lines(*text) : std::vector<std::string_view>{}) {
-        for (auto [key, field] : {std::pair{"VmHWM:", &peak.hwm_kb}, std::pair{"RssAnon:", &peak.anon_kb},
-                                  std::pair{"RssFile:", &peak.file_kb}}) {
-          if (line.starts_with(key)) *field = std::strtol(std::string(line.substr(std::strlen(key))).c_str(), nullptr, 10);
+        for (auto [key, field] :
+             {std::pair{"VmHWM:", &peak.hwm_kb}, std::pair{"RssAnon:", &peak.anon_kb},
+              std::pair{"RssFile:", &peak.file_kb}}) {
+          if (line.starts_with(key))
+            *field = std::strtol(std::string(line.substr(std::strlen(key))).c_str(), nullptr, 10);
         }
       }
       signal = 0;
@@ -195,7 +199,8 @@ PeakMemory RunForPeakMemory(const std::vector<std::string>& argv) {
 uint64_t CallgrindTotal(const std::string& text) {
   for (std::string_view line : Lines(text)) {
     for (std::string_view key : {std::string_view("summary: "), std::string_view("totals: ")}) {
-      if (line.starts_with(key)) return std::strtoull(std::string(line.substr(key.size())).c_str(), nullptr, 10);
+      if (line.starts_with(key))
+        return std::strtoull(std::string(line.substr(key.size())).c_str(), nullptr, 10);
     }
   }
   return 0;
@@ -208,15 +213,17 @@ Measure RunOnce(const BenchOptions& o, const BinaryStore& binary, const std::str
   const std::string out_dir = work + "/" + name + "-out";
   (void)::mkdir(out_dir.c_str(), 0755);
   // Plumbing for valgrind, in config.json only.
-  config["process"]["args"] = {o.valgrind, "--tool=callgrind", "--vgdb=no", "--callgrind-out-file=/bench-out/cg",
-                               "/bin/runtimetest"};
+  config["process"]["args"] = {o.valgrind, "--tool=callgrind", "--vgdb=no",
+                               "--callgrind-out-file=/bench-out/cg", "/bin/runtimetest"};
   config["mounts"].push_back({{"destination", "/usr"},
                               {"type", "bind"},
                               {"source", "/usr"},
                               {"options", {"rbind", "ro"}}});
   config["mounts"].push_back({{"destination", "/tmp"}, {"type", "tmpfs"}, {"source", "tmpfs"}});
-  config["mounts"].push_back(
-      {{"destination", "/bench-out"}, {"type", "bind"}, {"source", out_dir}, {"options", {"bind"}}});
+  config["mounts"].push_back({{"destination", "/bench-out"},
+                              {"type", "bind"},
+                              {"source", out_dir},
+                              {"options", {"bind"}}});
   // valgrind needs a writable root and keeps descriptors of its own (above the NOFILE limit, which
   // it lowers): those two checks still run, blinded, so their findings are SKIPs.
   config["root"]["readonly"] = false;
@@ -260,10 +267,11 @@ long StrippedSize(const std::string& binary, const std::string& work) {
 int BenchMain(int argc, char** argv) {
   BenchOptions o;
   if (!ParseArgs(argc, argv, o)) {
-    std::fprintf(stderr,
-                 "usage: validator_bench [--runtime PATH] [--runtimetest PATH] [--valgrind PATH]\n"
-                 "                       [--sizes 10,100,1000,10000] [--inputs mounts,env,sysctls,rlimits]\n"
-                 "                       [--keep DIR]\n");
+    std::fprintf(
+        stderr,
+        "usage: validator_bench [--runtime PATH] [--runtimetest PATH] [--valgrind PATH]\n"
+        "                       [--sizes 10,100,1000,10000] [--inputs mounts,env,sysctls,rlimits]\n"
+        "                       [--keep DIR]\n");
     return 2;
   }
   char tmpl[] = "/tmp/runtimetest-bench-XXXXXX";
@@ -294,12 +302,13 @@ int BenchMain(int argc, char** argv) {
   if (WriteFile(config_dir + "/config.json", base.dump(), 0644).ok()) {
     peak = RunForPeakMemory({o.runtimetest, "--path", config_dir});
   }
-  std::printf("baseline (default config): %llu instructions, exit %d; max RSS %ld KiB "
-              "(at exit: %ld KiB anonymous, %ld KiB of the binary's pages)\n",
-              static_cast<unsigned long long>(baseline.instructions), baseline.exit_code, peak.hwm_kb,
-              peak.anon_kb, peak.file_kb);
-  std::printf("\n%-8s %7s %15s %12s %10s %5s\n", "input", "N", "instructions", "per item",
-              "growth", "exit");
+  std::printf(
+      "baseline (default config): %llu instructions, exit %d; max RSS %ld KiB "
+      "(at exit: %ld KiB anonymous, %ld KiB of the binary's pages)\n",
+      static_cast<unsigned long long>(baseline.instructions), baseline.exit_code, peak.hwm_kb,
+      peak.anon_kb, peak.file_kb);
+  std::printf("\n%-8s %7s %15s %12s %10s %5s\n", "input", "N", "instructions", "per item", "growth",
+              "exit");
   for (const std::string& input : o.inputs) {
     uint64_t previous = 0;
     size_t previous_n = 0;
@@ -311,7 +320,8 @@ int BenchMain(int argc, char** argv) {
         std::printf("%-8s %7zu  error: %s\n", input.c_str(), n, m.error.c_str());
         continue;
       }
-      const double extra = static_cast<double>(m.instructions) - static_cast<double>(baseline.instructions);
+      const double extra =
+          static_cast<double>(m.instructions) - static_cast<double>(baseline.instructions);
       const double per_item = extra / static_cast<double>(n);
       // Growth of the cost above the baseline, per 10× more items (linear: 10).
       char growth[32] = "-";

@@ -123,6 +123,27 @@ TEST(Binary, CannotRunExitsTwoWithTheReason) {
   EXPECT_NE(unknown.err.find("no_such_test"), std::string::npos);
 }
 
+// The product parses numbers with its own strtod (src/libc_replacements.cc, util/decimal.h):
+// its values, as nlohmann/json prints them back, and its overflow.
+TEST(Binary, ReadsNumbersAsTheyAreWritten) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"1.7976931348623157e308", "1.7976931348623157e+308 is out of range for a 32-bit integer"},
+      {"9007199254740993e3", "9.007199254740993e+18 is out of range for a 32-bit integer"},
+      {"0.1e11", "10000000000.0 is out of range for a 32-bit integer"},
+      {"123456789012345678901234567890", "123456789012345678901234567890 is out of range"},
+      {"1.7976931348623159e308", "number overflow parsing '1.7976931348623159e308'"},
+      {"2.5", "process.oomScoreAdj: expected integer, found number"},
+  };
+  for (const auto& [number, message] : cases) {
+    Bundle b(
+        std::string(R"({"ociVersion":"1.0.2","process":{"args":["a"],"cwd":"/","oomScoreAdj":)") +
+        number + "}}");
+    Outcome r = Exec("--path=" + b.path());
+    EXPECT_EQ(r.status, 2) << number;
+    EXPECT_NE(r.err.find(message), std::string::npos) << number << ": " << r.err;
+  }
+}
+
 // --report json:FILE: the same stdout and stderr, and the assertions in a file its schema
 // accepts (scripts/check-reports.py), also when it cannot run.
 TEST(Binary, JsonReportBesideUnchangedStreams) {
@@ -262,16 +283,22 @@ const std::map<std::string, std::function<void(const fs::path&)>>& Generators() 
   static const std::map<std::string, std::function<void(const fs::path&)>> gens = {
       {"empty-file", [](const fs::path& p) { WriteFile(p, ""); }},
       {"nul-after-document",
-       [](const fs::path& p) { WriteFile(p, std::string("{\"ociVersion\":\"1.0.2\"}\0garbage", 30)); }},
+       [](const fs::path& p) {
+         WriteFile(p, std::string("{\"ociVersion\":\"1.0.2\"}\0garbage", 30));
+       }},
       {"nul-inside-document",
        [](const fs::path& p) {
-         WriteFile(p, std::string("{\"ociVersion\":\"1.0.2\",\"process\":{\"args\":[\"a\",\0\"b\"]}}",
-                                  53));
+         WriteFile(p, std::string(
+                          "{\"ociVersion\":\"1.0.2\",\"process\":{\"args\":[\"a\",\0\"b\"]}}", 53));
        }},
       {"non-utf8-string",
-       [](const fs::path& p) { WriteFile(p, "{\"ociVersion\":\"1.0.2\",\"hostname\":\"h\xff\"}"); }},
+       [](const fs::path& p) {
+         WriteFile(p, "{\"ociVersion\":\"1.0.2\",\"hostname\":\"h\xff\"}");
+       }},
       {"non-utf8-overlong",
-       [](const fs::path& p) { WriteFile(p, "{\"ociVersion\":\"1.0.2\",\"hostname\":\"\xc0\xaf\"}"); }},
+       [](const fs::path& p) {
+         WriteFile(p, "{\"ociVersion\":\"1.0.2\",\"hostname\":\"\xc0\xaf\"}");
+       }},
       {"utf16-text",
        [](const fs::path& p) {
          const std::string ascii = "{\"ociVersion\":\"1.0.2\"}";
@@ -286,7 +313,9 @@ const std::map<std::string, std::function<void(const fs::path&)>>& Generators() 
                           std::string(100000, ']') + "}");
        }},
       {"deep-objects-unclosed",
-       [](const fs::path& p) { WriteFile(p, "{\"ociVersion\":\"1.0.2\",\"x\":" + Repeat("{\"a\":", 100000)); }},
+       [](const fs::path& p) {
+         WriteFile(p, "{\"ociVersion\":\"1.0.2\",\"x\":" + Repeat("{\"a\":", 100000));
+       }},
       {"huge-integer-literal",
        [](const fs::path& p) {
          WriteFile(p, "{\"ociVersion\":\"1.0.2\",\"x\":1" + std::string(1000000, '0') + "}");
@@ -305,8 +334,8 @@ const std::map<std::string, std::function<void(const fs::path&)>>& Generators() 
        }},
       {"million-args-last-bad",
        [](const fs::path& p) {
-         WriteFile(p, "{\"ociVersion\":\"1.0.2\",\"process\":{\"args\":[" + Repeat("\"a\",", 1000000) +
-                          "1]}}");
+         WriteFile(p, "{\"ociVersion\":\"1.0.2\",\"process\":{\"args\":[" +
+                          Repeat("\"a\",", 1000000) + "1]}}");
        }},
       {"million-keys-annotations",
        [](const fs::path& p) {
@@ -332,7 +361,7 @@ const std::map<std::string, std::function<void(const fs::path&)>>& Generators() 
 }
 
 struct Run {
-  Outcome outcome;      // status -1: killed at the deadline
+  Outcome outcome;     // status -1: killed at the deadline
   double cpu_seconds;  // user + system time of the process
 };
 
@@ -392,8 +421,8 @@ TEST(BadConfigs, Corpus) {
   EXPECT_GE(cases.size(), 60u);
   for (const corpus::Case& c : cases) {
     SCOPED_TRACE(c.name);
-    const fs::path dir = fs::temp_directory_path() /
-                         ("rt_bad_config_" + std::to_string(getpid()) + "_" + c.name);
+    const fs::path dir =
+        fs::temp_directory_path() / ("rt_bad_config_" + std::to_string(getpid()) + "_" + c.name);
     fs::remove_all(dir);
     fs::create_directories(dir);
     const fs::path config = dir / "config.json";

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <new>
 
+#include "util/fatal.h"
 #include "util/small_alloc.h"
 
 namespace {
@@ -18,7 +19,7 @@ void* operator new(std::size_t n) {
   for (;;) {
     if (void* p = allocator.Allocate(n)) return p;
     std::new_handler handler = std::get_new_handler();
-    if (handler == nullptr) throw std::bad_alloc();
+    if (handler == nullptr) rt::Fatal("out of memory");
     handler();
   }
 }

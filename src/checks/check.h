@@ -62,8 +62,6 @@ class Recorder {
   // on the allowlist in measurement_rule_test.cc and in README's "The measurement rule".
   void FailMandatedObservation(Id id, std::string subject, std::string must_hold,
                                const Status& status);
-  // A bug of ours (a check threw): a failure naming it, so that it is never silent.
-  void InternalError(Id id, std::string subject, std::string what);
   void Skip(Id id, std::string subject, std::string reason);
 
   // Assertions recorded after this call carry another level / reference (e.g. a SHOULD inside a

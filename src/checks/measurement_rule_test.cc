@@ -140,12 +140,5 @@ TEST(MeasurementRule, NoFailureCarriesAnErrorText) {
   }
 }
 
-TEST(MeasurementRule, InternalErrorsComeOnlyFromTheRunner) {
-  for (const auto& [file, text] : CheckSources()) {
-    const size_t calls = Statements(text, ".InternalError(").size();
-    EXPECT_EQ(calls, file == "runner.cc" ? 2u : 0u) << file;
-  }
-}
-
 }  // namespace
 }  // namespace rt::checks

@@ -46,11 +46,6 @@ void Recorder::FailMandatedObservation(Id id, std::string subject, std::string m
   Add(id, std::move(subject), report::Outcome::kFail, std::move(must_hold), status.message(), "");
 }
 
-void Recorder::InternalError(Id id, std::string subject, std::string what) {
-  Add(id, std::move(subject), report::Outcome::kFail, "", "",
-      "internal error of runtimetest: " + std::move(what));
-}
-
 void Recorder::Skip(Id id, std::string subject, std::string reason) {
   Add(id, std::move(subject), report::Outcome::kSkip, "", "", std::move(reason));
 }

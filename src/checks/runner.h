@@ -14,8 +14,8 @@ namespace rt::checks {
 // the same finding, which shows that its failure came from a real measurement.
 inline constexpr std::string_view kBlindAnnotation = "org.runtimetest.blind";
 
-// Runs each check in order. A check that throws (it should not) yields one failure assertion
-// with the exception text instead of ending the run.
+// Runs each check in order. A check cannot throw: the program has no exceptions, and a broken
+// invariant of ours ends the run through util/fatal.h.
 std::vector<report::Assertion> RunChecks(const std::vector<const CheckDef*>& checks,
                                          const Context& ctx);
 

@@ -1,6 +1,6 @@
 #include "hooks/hook_log.h"
 
-#include <exception>
+#include <type_traits>
 
 #include "util/json_text.h"
 
@@ -19,16 +19,23 @@ json NamespacesJson(const NamespaceIds& ns) {
   return out;
 }
 
+// Whether nlohmann can convert `v` to T (get<T>() on another type would be a fatal error).
+template <typename T>
+bool Holds(const json& v) {
+  if constexpr (std::is_same_v<T, json>) return true;
+  if constexpr (std::is_same_v<T, std::string>) return v.is_string();
+  if constexpr (std::is_same_v<T, bool>) return v.is_boolean();
+  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) return v.is_number();
+  return false;
+}
+
 // Reads member `key` of `object` when present; an error names the member.
 template <typename T>
 Status Member(const json& object, const char* key, std::optional<T>* out) {
   auto it = object.find(key);
   if (it == object.end() || it->is_null()) return Status::Ok();
-  try {
-    *out = it->get<T>();
-  } catch (const json::exception&) {
-    return Status::Error(std::string(key) + ": unexpected " + it->type_name());
-  }
+  if (!Holds<T>(*it)) return Status::Error(std::string(key) + ": unexpected " + it->type_name());
+  *out = it->get<T>();
   return Status::Ok();
 }
 

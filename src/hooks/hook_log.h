@@ -16,12 +16,12 @@
 
 #include <cstdint>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "util/json.h"
 #include "util/status.h"
 
 namespace rt::hooks {

@@ -6,10 +6,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <nlohmann/json.hpp>
 
 #include "hooks/hook_log.h"
 #include "util/file.h"
+#include "util/json.h"
 #include "util/json_test_util.h"
 
 namespace rt::hooks {

@@ -3,12 +3,12 @@
 #pragma once
 
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "hooks/hook_log.h"
+#include "util/json.h"
 
 namespace rt::hooks {
 

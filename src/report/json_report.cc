@@ -1,8 +1,7 @@
 #include "report/json_report.h"
 
-#include <nlohmann/json.hpp>
-
 #include "report/report.h"
+#include "util/json.h"
 
 namespace rt::report {
 

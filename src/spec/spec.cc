@@ -14,11 +14,10 @@
 #include <cctype>
 #include <cmath>
 #include <concepts>
-#include <exception>
 #include <limits>
-#include <nlohmann/json.hpp>
 #include <type_traits>
 
+#include "util/json.h"
 #include "util/text.h"
 
 namespace rt::spec {
@@ -674,33 +673,27 @@ Result<Config> ParseConfig(const std::string& text) {
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
     return Status::Error("config is empty");
   }
-  try {
-    json root;
-    RawNumbers raw_numbers;
-    PathBuilder builder(&root, &raw_numbers);
-    // nlohmann's lexer takes a NUL byte outside a string for the end of the input: the parse
-    // stops there, either at a complete document or with "unexpected end of input" at the NUL.
-    const size_t nul = text.find('\0');
-    const bool parsed = json::sax_parse(text, &builder);
-    if (nul != std::string::npos && (parsed || builder.error_byte() > nul)) {
-      return Status::Error("not valid JSON: " + Where(nul + 1, builder.Path()) +
-                           (parsed ? ": a NUL byte after the end of the document"
-                                   : ": a NUL byte (JSON text has none outside escapes)"));
-    }
-    if (!parsed) {
-      return Status::Error("not valid JSON: " + Where(builder.error_byte(), builder.Path()) + ": " +
-                           builder.error());
-    }
-    std::string error;
-    Config config;
-    Decode(Reader{.node = root, .error = &error, .raw_numbers = &raw_numbers}, &config);
-    if (!error.empty()) return Status::Error(error);
-    return config;
-  } catch (const json::exception& e) {
-    return Status::Error("not valid JSON: " + Reason(e, ""));
-  } catch (const std::exception& e) {  // bad_alloc: no exception leaves ParseConfig
-    return Status::Error(std::string("config could not be read: ") + e.what());
+  json root;
+  RawNumbers raw_numbers;
+  PathBuilder builder(&root, &raw_numbers);
+  // nlohmann's lexer takes a NUL byte outside a string for the end of the input: the parse
+  // stops there, either at a complete document or with "unexpected end of input" at the NUL.
+  const size_t nul = text.find('\0');
+  const bool parsed = json::sax_parse(text, &builder);
+  if (nul != std::string::npos && (parsed || builder.error_byte() > nul)) {
+    return Status::Error("not valid JSON: " + Where(nul + 1, builder.Path()) +
+                         (parsed ? ": a NUL byte after the end of the document"
+                                 : ": a NUL byte (JSON text has none outside escapes)"));
   }
+  if (!parsed) {
+    return Status::Error("not valid JSON: " + Where(builder.error_byte(), builder.Path()) + ": " +
+                         builder.error());
+  }
+  std::string error;
+  Config config;
+  Decode(Reader{.node = root, .error = &error, .raw_numbers = &raw_numbers}, &config);
+  if (!error.empty()) return Status::Error(error);
+  return config;
 }
 
 }  // namespace rt::spec

@@ -3,10 +3,10 @@
 // /bin/runtimetest; config.json for the runtime and rootfs/spec.json for runtimetest.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "util/json.h"
 #include "util/status.h"
 
 namespace rt::suite {

@@ -3,8 +3,9 @@
 
 #include <cstdint>
 #include <initializer_list>
-#include <nlohmann/json.hpp>
 #include <string_view>
+
+#include "util/json.h"
 
 namespace rt::suite {
 

@@ -2,7 +2,7 @@
 // process.terminal false and process.args ["/bin/runtimetest"], so that the suite needs no image.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include "util/json.h"
 
 namespace rt::suite {
 

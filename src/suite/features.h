@@ -3,12 +3,12 @@
 // SKIPs the scenario, one that has no `features` subcommand runs it.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "suite/run_record.h"
+#include "util/json.h"
 
 namespace rt::suite {
 

@@ -4,11 +4,11 @@
 // `create` that failed, a hook process past its timeout.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "hooks/judge.h"
+#include "util/json.h"
 
 namespace rt::suite {
 

@@ -3,9 +3,8 @@
 // the host, so the suite writes them into every config it builds.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include "sys/system.h"
+#include "util/json.h"
 
 namespace rt::suite {
 

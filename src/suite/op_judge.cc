@@ -1,8 +1,7 @@
 #include "suite/op_judge.h"
 
-#include <nlohmann/json.hpp>
-
 #include "suite/judge.h"
+#include "util/json.h"
 #include "util/json_text.h"
 #include "util/text.h"
 

@@ -2,8 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
+#include "util/json.h"
 #include "util/json_test_util.h"
 
 namespace rt::suite {
@@ -55,8 +54,9 @@ TEST(OpJudgeTest, AnErrorIsANonZeroExitThatChangesNothing) {
 
 TEST(OpJudgeTest, AnErrorThatStopsTheContainerIsANonZeroExit) {
   EXPECT_EQ(JudgeStopped(Ran(1)), "");
-  EXPECT_EQ(JudgeStopped(Ran(0)),
-            "expected an error (a non-zero exit: a failing hook stops the container), found exit 0");
+  EXPECT_EQ(
+      JudgeStopped(Ran(0)),
+      "expected an error (a non-zero exit: a failing hook stops the container), found exit 0");
   CommandRecord killed = Ran(1);
   killed.end = WaitEnd::kTimedOut;
   EXPECT_EQ(JudgeStopped(killed), "`runc x` timed out (killed)");

@@ -14,8 +14,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <exception>
-#include <nlohmann/json.hpp>
 
 #include "helper/helper.h"
 #include "suite/config_template.h"
@@ -27,6 +25,7 @@
 #include "suite/op_judge.h"
 #include "suite/runner.h"
 #include "sys/system.h"
+#include "util/json.h"
 #include "util/text.h"
 
 namespace rt::suite {
@@ -277,17 +276,13 @@ Status OpRunner::Prepare() {
       runner_.state_dirs_.push_back(runner_.state_root_ + "/" + b.info.id);
     }
     nlohmann::json& config = b.config;
-    try {
-      config = DefaultConfig();
-      config["root"]["readonly"] = false;  // the helpers write below /out
-      SetHelperArgs(config, {"sleep"});
-      config["annotations"]["org.runtimetest.scenario"] = scenario_.name;
-      config["linux"]["cgroupsPath"] = SuiteCgroupParent(::getpid()) + "/" + b.info.id;
-      AddNamespaceAnnotations(config, sys::Linux());
-      if (scenario_.configure != nullptr) scenario_.configure(config, b.info);
-    } catch (const std::exception& e) {
-      return Status::Error(std::string("the scenario's config change failed: ") + e.what());
-    }
+    config = DefaultConfig();
+    config["root"]["readonly"] = false;  // the helpers write below /out
+    SetHelperArgs(config, {"sleep"});
+    config["annotations"]["org.runtimetest.scenario"] = scenario_.name;
+    config["linux"]["cgroupsPath"] = SuiteCgroupParent(::getpid()) + "/" + b.info.id;
+    AddNamespaceAnnotations(config, sys::Linux());
+    if (scenario_.configure != nullptr) scenario_.configure(config, b.info);
     const nlohmann::json& path = config["linux"]["cgroupsPath"];
     if (path.is_string() && path.get<std::string>().starts_with("/")) {
       for (const std::string& dir : CgroupDirsFor(mounts, path.get<std::string>())) {
@@ -649,19 +644,15 @@ std::string OpRunner::Exec(const Step& step) {
   int n = ++b.execs;
   const std::string dir = "/exec-" + std::to_string(n);
   nlohmann::json process, told;
-  try {
-    process = b.config["process"];
-    if (step.edit != nullptr) step.edit(process);
-    nlohmann::json args = {"/bin/runtimetest", "--path", dir};
-    if (step.check_id != nullptr) {
-      for (const std::string& c : Split(step.check_id)) args.push_back(c);
-    }
-    process["args"] = args;
-    told = process;
-    if (step.tell != nullptr) step.tell(told);
-  } catch (const std::exception& e) {
-    return std::string("the step's process change failed: ") + e.what();
+  process = b.config["process"];
+  if (step.edit != nullptr) step.edit(process);
+  nlohmann::json args = {"/bin/runtimetest", "--path", dir};
+  if (step.check_id != nullptr) {
+    for (const std::string& c : Split(step.check_id)) args.push_back(c);
   }
+  process["args"] = args;
+  told = process;
+  if (step.tell != nullptr) step.tell(told);
   nlohmann::json spec = b.config;
   spec["process"] = told;
   const std::string rootfs = b.info.bundle + "/rootfs";
@@ -789,13 +780,9 @@ std::string OpRunner::ReadOut(const Step& step) {
 std::string OpRunner::EditConfig(const Step& step) {
   Box& b = boxes_[step.container];
   const std::string path = b.info.bundle + "/config.json";
-  try {
-    nlohmann::json config = b.config;
-    if (step.edit != nullptr) step.edit(config);
-    if (Status s = WriteFile(path, config.dump(2), 0644); !s.ok()) return s.message();
-  } catch (const std::exception& e) {
-    return std::string("the step's config change failed: ") + e.what();
-  }
+  nlohmann::json config = b.config;
+  if (step.edit != nullptr) step.edit(config);
+  if (Status s = WriteFile(path, config.dump(2), 0644); !s.ok()) return s.message();
   return "";
 }
 
@@ -814,12 +801,8 @@ std::string OpRunner::HookLog(const Step& step) {
   Box& b = boxes_[step.container];
   HookLogInput in;
   in.log_path = b.info.out_dir + "/" + kHookLogName;
-  try {
-    in.told = b.config;
-    if (step.tell != nullptr) step.tell(in.told);
-  } catch (const std::exception& e) {
-    return std::string("the step's config change failed: ") + e.what();
-  }
+  in.told = b.config;
+  if (step.tell != nullptr) step.tell(in.told);
   // How far this container's lifecycle went: the steps before this one.
   bool create_failed = false;
   for (const Step* s = scenario_.steps.data(); s != &step; ++s) {

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +11,7 @@
 #include "suite/process.h"
 #include "suite/runner.h"
 #include "suite/runtime_client.h"
+#include "util/json.h"
 
 namespace rt::suite {
 

@@ -2,8 +2,8 @@
 
 #include <chrono>
 #include <cstdio>
-#include <nlohmann/json.hpp>
 
+#include "util/json.h"
 #include "util/json_text.h"
 
 namespace rt::suite {
@@ -292,12 +292,11 @@ std::string Rfc3339Utc(int64_t seconds_since_epoch) {
   const year_month_day date{day};
   const hh_mm_ss clock{t - day};
   char text[40];
-  const int n = std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02dZ",
-                              static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                              static_cast<unsigned>(date.day()),
-                              static_cast<int>(clock.hours().count()),
-                              static_cast<int>(clock.minutes().count()),
-                              static_cast<int>(clock.seconds().count()));
+  const int n = std::snprintf(
+      text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(date.year()),
+      static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+      static_cast<int>(clock.hours().count()), static_cast<int>(clock.minutes().count()),
+      static_cast<int>(clock.seconds().count()));
   return n > 0 ? std::string(text, static_cast<size_t>(n)) : std::string();
 }
 

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
+#include "util/json.h"
 
 #include "suite/matrix_report.h"
 #include "suite/report_files.h"
@@ -210,7 +210,7 @@ TEST(RunRecordTest, TheJunitTotalOfHugeDurationsSaturates) {
 TEST(RunRecordTest, Rfc3339) {
   EXPECT_EQ(Rfc3339Utc(0), "1970-01-01T00:00:00Z");
   EXPECT_EQ(Rfc3339Utc(1796268573), "2026-12-03T03:29:33Z");
-  EXPECT_EQ(Rfc3339Utc(951868799), "2000-02-29T23:59:59Z");  // a leap day, a day's last second
+  EXPECT_EQ(Rfc3339Utc(951868799), "2000-02-29T23:59:59Z");   // a leap day, a day's last second
   EXPECT_EQ(Rfc3339Utc(4102444800), "2100-01-01T00:00:00Z");  // after 2038
 }
 

@@ -7,9 +7,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include <nlohmann/json.hpp>
-
 #include "suite/files.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

@@ -1,6 +1,6 @@
 #include "suite/runtime_client.h"
 
-#include <nlohmann/json.hpp>
+#include "util/json.h"
 
 #include "util/json_text.h"
 

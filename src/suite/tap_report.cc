@@ -1,10 +1,9 @@
 #include "suite/tap_report.h"
 
-#include <nlohmann/json.hpp>
-
 #include "checks/check.h"
 #include "sys/cgroup.h"
 #include "util/file.h"
+#include "util/json.h"
 #include "util/json_text.h"
 #include "util/text.h"
 
@@ -169,12 +168,12 @@ std::vector<std::pair<std::string, std::string>> ConfigFields(const ScenarioResu
   std::vector<std::pair<std::string, std::string>> fields = {{"message", message}};
   if (message != result.message) fields.emplace_back("judge", result.message);
   fields.insert(fields.end(), {
-      {"runtime", runtime.path},
-      {"runtime_version", runtime.version.line},
-      {"mode", ModeName(runtime.mode)},
-      {"container_id", result.container_id},
-      {"commands", CommandsText(result.commands)},
-  });
+                                  {"runtime", runtime.path},
+                                  {"runtime_version", runtime.version.line},
+                                  {"mode", ModeName(runtime.mode)},
+                                  {"container_id", result.container_id},
+                                  {"commands", CommandsText(result.commands)},
+                              });
   if (seen.container_exit) fields.emplace_back("runtimetest_exit", seen.container_exit->Describe());
   if (!seen.container_stdout.empty()) {
     fields.emplace_back("runtimetest_stdout_tail",

@@ -5,9 +5,10 @@
 
 #include <cstdint>
 #include <functional>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
+
+#include "util/json.h"
 
 namespace rt {
 

@@ -2,9 +2,9 @@
 // hook's stdin, a hook log line, a report file read back), parsed without exceptions.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "util/json.h"
 #include "util/status.h"
 
 namespace rt {

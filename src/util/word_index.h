@@ -14,6 +14,9 @@
 
 namespace rt {
 
+// Not constexpr: reached while the compiler builds a table, it stops the build there.
+inline void WordListedTwice() {}
+
 template <size_t N>
 class WordIndex {
  public:
@@ -23,7 +26,7 @@ class WordIndex {
       size_t i = Hash(words[w]) & (kSlots - 1);
       while (slots_[i] != 0) {
         // Not a constant expression: the compiler says the table lists a word twice.
-        if (words[slots_[i] - 1] == words[w]) throw "WordIndex: a word is listed twice";
+        if (words[slots_[i] - 1] == words[w]) WordListedTwice();
         i = (i + 1) & (kSlots - 1);
       }
       slots_[i] = static_cast<uint16_t>(w + 1);

@@ -1,7 +1,6 @@
 // The default config itself: what `runc spec` writes must pass as it is.
-#include <nlohmann/json.hpp>
-
 #include "suite/scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

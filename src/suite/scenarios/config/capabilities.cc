@@ -1,9 +1,8 @@
 // config.md#linux-process: process.capabilities. The default config (ambient listed, inheritable
 // not) is a contradiction runtimetest skips; these scenarios give consistent sets.
-#include <nlohmann/json.hpp>
-
 #include "suite/config_edit.h"
 #include "suite/scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

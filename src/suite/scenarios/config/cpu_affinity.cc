@@ -3,9 +3,8 @@
 // than compare; as an exec'd process (Scenario::exec) it compares.
 #include <sched.h>
 
-#include <nlohmann/json.hpp>
-
 #include "suite/scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

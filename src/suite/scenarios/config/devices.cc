@@ -1,7 +1,6 @@
 // config-linux.md#devices and #default-devices, runtime-linux.md#dev-symbolic-links.
-#include <nlohmann/json.hpp>
-
 #include "suite/scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

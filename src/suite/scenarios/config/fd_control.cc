@@ -1,9 +1,8 @@
 // runtime-linux.md#file-descriptors: only stdin, stdout and stderr reach the container process,
 // plus what the runtime is asked to pass on (--preserve-fds, announced with LISTEN_FDS).
-#include <nlohmann/json.hpp>
-
 #include "suite/config_edit.h"
 #include "suite/scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

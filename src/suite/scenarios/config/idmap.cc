@@ -3,10 +3,9 @@
 // world-readable (and the executable world-executable), which is all runtimetest needs.
 #include <unistd.h>
 
-#include <nlohmann/json.hpp>
-
 #include "suite/config_edit.h"
 #include "suite/scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

@@ -1,8 +1,7 @@
 // config.md#linux-process: process.ioPriority (runtime-spec 1.2.0). Runtimes that declare an
 // older ociVersionMax in `features` must ignore the field: their positive scenarios SKIP.
-#include <nlohmann/json.hpp>
-
 #include "suite/scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

@@ -3,9 +3,8 @@
 // scenarios.
 #include <unistd.h>
 
-#include <nlohmann/json.hpp>
-
 #include "suite/scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

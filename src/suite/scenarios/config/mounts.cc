@@ -7,10 +7,10 @@
 #include <unistd.h>
 
 #include <initializer_list>
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "suite/scenario.h"
+#include "util/json.h"
 #include "util/text.h"
 
 namespace rt::suite {

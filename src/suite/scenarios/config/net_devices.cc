@@ -5,11 +5,11 @@
 // virtual interface moved into the container vanishes with the container's network namespace).
 #include <unistd.h>
 
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "suite/runtime_client.h"
 #include "suite/scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

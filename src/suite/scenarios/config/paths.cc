@@ -1,8 +1,7 @@
 // config-linux.md#masked-paths and #readonly-paths. The default config masks and protects paths
 // under /proc and /sys; these scenarios add a file and a directory of each kind.
-#include <nlohmann/json.hpp>
-
 #include "suite/scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

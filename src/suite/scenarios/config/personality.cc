@@ -1,8 +1,7 @@
 // config-linux.md#personality (runtime-spec 1.0.2). LINUX32 runs the 64-bit static runtimetest
 // all the same: the domain changes what uname(2) reports, not how the binary runs.
-#include <nlohmann/json.hpp>
-
 #include "suite/scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

@@ -1,8 +1,7 @@
 // config.md#process and #linux-process: cwd, env, args, noNewPrivileges, oomScoreAdj.
-#include <nlohmann/json.hpp>
-
 #include "suite/config_edit.h"
 #include "suite/scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

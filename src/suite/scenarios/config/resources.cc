@@ -5,13 +5,12 @@
 #include <dirent.h>
 
 #include <charconv>
-
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "suite/config_edit.h"
 #include "suite/files.h"
 #include "suite/scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {
@@ -53,7 +52,8 @@ bool Exists(const std::string& path) { return ReadFile(path).ok(); }
 std::string V1Root(const std::string& controller) {
   for (const std::string& dir :
        {"/sys/fs/cgroup/" + controller, "/sys/fs/cgroup/" + controller + ",cpuacct",
-        std::string("/sys/fs/cgroup/cpu,cpuacct"), std::string("/sys/fs/cgroup/net_cls,net_prio")}) {
+        std::string("/sys/fs/cgroup/cpu,cpuacct"),
+        std::string("/sys/fs/cgroup/net_cls,net_prio")}) {
     if (Exists(dir + "/cgroup.procs") && (dir.find(controller) != std::string::npos)) return dir;
   }
   return "";
@@ -190,10 +190,10 @@ void Cpuset0(json& c) {
 
 // Every memory field (kernel is ignored by Linux 6.1+, a SKIP that says so).
 void MemoryAll(json& c) {
-  Resources(c)["memory"] = {{"limit", 100 << 20},     {"reservation", 50 << 20},
-                            {"swap", 200 << 20},      {"kernelTCP", 16 << 20},
-                            {"swappiness", 30},       {"disableOOMKiller", true},
-                            {"useHierarchy", true},   {"checkBeforeUpdate", true}};
+  Resources(c)["memory"] = {{"limit", 100 << 20},   {"reservation", 50 << 20},
+                            {"swap", 200 << 20},    {"kernelTCP", 16 << 20},
+                            {"swappiness", 30},     {"disableOOMKiller", true},
+                            {"useHierarchy", true}, {"checkBeforeUpdate", true}};
 }
 // Every cpu field of the fair scheduler; real-time and idle have groups of their own (idle
 // refuses shares, real-time needs a budget from the parent).
@@ -221,9 +221,8 @@ void BlockIoThrottle(json& c) {
 void BlockIoWeight(json& c) {
   Resources(c)["blockIO"] = {
       {"weight", 500},
-      {"weightDevice", json::array({{{"major", Disk().first},
-                                     {"minor", Disk().second},
-                                     {"weight", 600}}})}};
+      {"weightDevice",
+       json::array({{{"major", Disk().first}, {"minor", Disk().second}, {"weight", 600}}})}};
 }
 void Hugepages(json& c) {
   Resources(c)["hugepageLimits"] = json::array({{{"pageSize", "2MB"}, {"limit", 4 << 20}}});
@@ -435,13 +434,19 @@ const Scenario kScenarios[] = {
     {.name = "linux.resources/host-pids-unlimited",
      .check_id = "linux.resources",
      .expect = Expect::kPass,
-     .configure = [](json& c) { Resources(c)["pids"] = {{"limit", -1}}; },
+     .configure =
+         [](json& c) {
+           Resources(c)["pids"] = {{"limit", -1}};
+         },
      .unsupported = NoPids,
      .host_cgroups = true},
     {.name = "linux.resources/host-pids-zero",
      .check_id = "linux.resources",
      .expect = Expect::kPass,
-     .configure = [](json& c) { Resources(c)["pids"] = {{"limit", 0}}; },
+     .configure =
+         [](json& c) {
+           Resources(c)["pids"] = {{"limit", 0}};
+         },
      .unsupported = NoPids,
      .host_cgroups = true},
     {.name = "linux.resources/host-blockio-throttle",
@@ -544,14 +549,20 @@ const Scenario kScenarios[] = {
     {.name = "linux.resources/host-unified",
      .check_id = "linux.resources",
      .expect = Expect::kPass,
-     .configure = [](json& c) { Resources(c)["unified"] = {{"pids.max", "42"}}; },
+     .configure =
+         [](json& c) {
+           Resources(c)["unified"] = {{"pids.max", "42"}};
+         },
      .unsupported = NotUnifiedMemory,
      .host_cgroups = true},
     {.name = "linux.resources/host-unified-mismatch",
      .check_id = "linux.resources",
      .expect = Expect::kCheckFails,
      .told = "expected \"43\"",
-     .configure = [](json& c) { Resources(c)["unified"] = {{"pids.max", "42"}}; },
+     .configure =
+         [](json& c) {
+           Resources(c)["unified"] = {{"pids.max", "42"}};
+         },
      .tell = [](json& c) { Resources(c)["unified"]["pids.max"] = "43"; },
      .unsupported = NotUnifiedMemory,
      .host_cgroups = true},
@@ -559,18 +570,26 @@ const Scenario kScenarios[] = {
     {.name = "linux.resources/unified-controller-absent",
      .check_id = "linux.resources",
      .expect = Expect::kRuntimeRejects,
-     .configure = [](json& c) { Resources(c)["unified"] = {{"memory.max", "104857600"}}; },
+     .configure =
+         [](json& c) {
+           Resources(c)["unified"] = {{"memory.max", "104857600"}};
+         },
      .unsupported = NotHybrid},
     {.name = "linux.resources/cpu-shares-negative",
      .check_id = "linux.resources",
      .expect = Expect::kRuntimeRejects,
-     .configure = [](json& c) { Resources(c)["cpu"] = {{"shares", -1}}; },
+     .configure =
+         [](json& c) {
+           Resources(c)["cpu"] = {{"shares", -1}};
+         },
      .unsupported = NoCpu},
     {.name = "linux.resources/memory-swap-below-limit",
      .check_id = "linux.resources",
      .expect = Expect::kRuntimeRejects,
      .configure =
-         [](json& c) { Resources(c)["memory"] = {{"limit", 100 << 20}, {"swap", 50 << 20}}; },
+         [](json& c) {
+           Resources(c)["memory"] = {{"limit", 100 << 20}, {"swap", 50 << 20}};
+         },
      .unsupported = NoMemory},
     {.name = "linux.resources/host-update",
      .check_id = "linux.resources",

@@ -1,9 +1,9 @@
 // config.md#posix-process: process.rlimits, and the configs a runtime must refuse.
 #include <cstdint>
-#include <nlohmann/json.hpp>
 
 #include "suite/config_edit.h"
 #include "suite/scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

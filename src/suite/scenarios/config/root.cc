@@ -1,7 +1,6 @@
 // config.md#root: root.readonly.
-#include <nlohmann/json.hpp>
-
 #include "suite/scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

@@ -1,9 +1,8 @@
 // config.md#linux-process: process.scheduler (runtime-spec 1.2.0). Runtimes that declare an older
 // ociVersionMax in `features` do not know the field and must ignore it: their positive
 // scenarios SKIP. The negative ones hold for every runtime.
-#include <nlohmann/json.hpp>
-
 #include "suite/scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

@@ -1,11 +1,11 @@
 // config-linux.md#seccomp: filters whose rules name only syscalls that runtimetest probes
 // (sys/syscall_probe.h), which neither runtime needs after loading the filter, so the container
 // starts whatever the rules do to them.
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "suite/scenario.h"
 #include "util/file.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

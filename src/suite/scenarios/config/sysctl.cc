@@ -2,9 +2,8 @@
 // runc and crun accept these.
 #include <unistd.h>
 
-#include <nlohmann/json.hpp>
-
 #include "suite/scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

@@ -4,10 +4,9 @@
 // that they judge the offsets alone; linux.namespaces/time-new has both.
 #include <unistd.h>
 
-#include <nlohmann/json.hpp>
-
 #include "suite/config_edit.h"
 #include "suite/scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

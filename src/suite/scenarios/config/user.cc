@@ -2,10 +2,9 @@
 // capability set the same list, so that the capabilities survive execve(2) as that user and the
 // capability check has nothing to say. The rootfs files (/bin/runtimetest 0755, /spec.json 0644)
 // are readable by any uid.
-#include <nlohmann/json.hpp>
-
 #include "suite/config_edit.h"
 #include "suite/scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

@@ -1,7 +1,6 @@
 // config.md#hostname and #domainname; the default config has a uts namespace.
-#include <nlohmann/json.hpp>
-
 #include "suite/scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

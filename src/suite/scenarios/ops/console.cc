@@ -3,9 +3,8 @@
 // socket the suite listens on (SCM_RIGHTS); runtimetest, the container's process, then has its
 // stdio on the terminal: its whole TAP report arrives through the master, and its devices check
 // finds /dev/console to be that pty. Without a terminal, a consoleSize is ignored.
-#include <nlohmann/json.hpp>
-
 #include "suite/op_runner.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

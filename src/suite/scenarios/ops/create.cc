@@ -2,9 +2,8 @@
 // nothing (the existing container stays as it was); create does not run the user-specified
 // program; config.json changed after create has no effect on the container. config.md#
 // extensibility: properties the spec does not define are ignored.
-#include <nlohmann/json.hpp>
-
 #include "suite/op_scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

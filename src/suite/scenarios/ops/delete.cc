@@ -15,10 +15,10 @@
 
 #include <algorithm>
 #include <cstring>
-#include <nlohmann/json.hpp>
 
 #include "suite/files.h"
 #include "suite/op_runner.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

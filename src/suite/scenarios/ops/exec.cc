@@ -2,9 +2,8 @@
 // running container gets its own user, env, cwd and capabilities (config.md#process), checked by
 // runtimetest as the exec'd process (every check, against the exec'd process's config); exec
 // into a stopped container is an error.
-#include <nlohmann/json.hpp>
-
 #include "suite/op_scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

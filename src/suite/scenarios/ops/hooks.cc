@@ -4,11 +4,10 @@
 // right moment; a failing or timed-out hook ends the lifecycle where the spec says. The hooks and
 // the container's process are `runtimetest hook record` (hooks/hook_main.h), which append to
 // /out/hooks.log; the kHookLog steps judge it (hooks/judge.h).
-#include <nlohmann/json.hpp>
-
 #include "hooks/hook_log.h"
 #include "suite/hook_step.h"
 #include "suite/op_scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

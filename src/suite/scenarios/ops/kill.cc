@@ -1,9 +1,8 @@
 // runtime.md#kill: the signal reaches the container process (the helper records each one it
 // gets); a created container may be signalled; kill of a stopped container or of an id no
 // container has is an error with no effect.
-#include <nlohmann/json.hpp>
-
 #include "suite/op_scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

@@ -2,10 +2,9 @@
 // spec defines no command line): FILE holds the pid of the container process, the one `state`
 // reports (runtime.md#state). Level "convention": a runtime without the flag deviates from the
 // CLI the suite drives, not from the spec.
-#include <nlohmann/json.hpp>
-
 #include "suite/files.h"
 #include "suite/op_runner.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

@@ -1,9 +1,8 @@
 // runtime.md#start: `start` runs the user-specified program (the helper's marker appears), and
 // `start` of a container that is not `created` (running, stopped, or no such id) has no effect
 // and is an error: the marker is not written a second time.
-#include <nlohmann/json.hpp>
-
 #include "suite/op_scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {

@@ -1,9 +1,8 @@
 // runtime.md#state and #query-state: `state` output is valid against schema/state-schema.json
 // in each status a container passes through, echoes the config's annotations, and `state` of an
 // id no container has is an error.
-#include <nlohmann/json.hpp>
-
 #include "suite/op_scenario.h"
+#include "util/json.h"
 
 namespace rt::suite {
 namespace {
