@@ -224,26 +224,24 @@ TEST(HookJudge, StdinThatIsNotJsonIsQuotedByItsStartEvenWhenNotUtf8) {
 }
 
 // A hook log is written inside the container, by whatever the runtime ran: every record changed
-// at one node to each JSON type, or without it, is read and judged, or refused, never thrown over.
-TEST(HookJudge, NoChangeOfOneNodeOfARecordMakesReadingOrJudgingThrow) {
+// at one node to each JSON type, or without it, is read and judged, or refused, never aborted over.
+TEST(HookJudge, NoChangeOfOneNodeOfARecordMakesReadingOrJudgingAbort) {
   const std::vector<Record> conforming = ConformingLog();
   size_t variants = 0, judged = 0;
   for (size_t i : {size_t{1}, size_t{5}, size_t{6}}) {  // createRuntime, process, poststart
     ForEachVariant(json::parse(FormatRecord(conforming[i])),
-                   [&](const std::string& line, const std::string& what) {
+                   [&](const std::string& line, const std::string& /*what*/) {
                      ++variants;
-                     EXPECT_NO_THROW({
-                       std::string text;
-                       for (size_t k = 0; k < conforming.size(); ++k) {
-                         text += (k == i ? line : FormatRecord(conforming[k])) + "\n";
-                       }
-                       Result<std::vector<Record>> log = ParseHookLog(text);
-                       if (log.ok()) {
-                         ++judged;
-                         (void)JudgeHookLog(*log, Told(), kWholeLifecycle, Host());
-                       }
-                     }) << "record "
-                        << i << ": " << what;
+                     // The program has no exceptions: a conversion that refused would abort.
+                     std::string text;
+                     for (size_t k = 0; k < conforming.size(); ++k) {
+                       text += (k == i ? line : FormatRecord(conforming[k])) + "\n";
+                     }
+                     Result<std::vector<Record>> log = ParseHookLog(text);
+                     if (log.ok()) {
+                       ++judged;
+                       (void)JudgeHookLog(*log, Told(), kWholeLifecycle, Host());
+                     }
                    });
   }
   EXPECT_GT(variants, 500u);

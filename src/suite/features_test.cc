@@ -82,13 +82,13 @@ TEST(SpecVersionAtLeast, PreReleasesComeFirst) {
 
 // `features` output is the runtime's: every one-node change of runc's (each JSON type in each
 // place, each member removed) is summarized and asked every kind of requirement the scenarios
-// make, never thrown over.
-TEST(Features, NoChangeOfOneNodeMakesReadingThrow) {
+// make, never aborted over.
+TEST(Features, NoChangeOfOneNodeMakesReadingAbort) {
   size_t variants = 0;
-  ForEachVariant(kRunc, [&](const std::string& text, const std::string& what) {
+  ForEachVariant(kRunc, [&](const std::string& text, const std::string& /*what*/) {
     ++variants;
     const nlohmann::json features = nlohmann::json::parse(text);
-    EXPECT_NO_THROW({
+    {  // no exceptions: a conversion that refused would abort
       (void)SummarizeFeatures(features);
       (void)DeclaredSpecVersion(&features, "spec: 1.0.2-dev\n");
       for (const char* requirement :
@@ -96,7 +96,7 @@ TEST(Features, NoChangeOfOneNodeMakesReadingThrow) {
             "linux.apparmor.enabled", "linux.intelRdt.enabled", "mountOptions=rro"}) {
         (void)MissingFeature(&features, requirement);
       }
-    }) << what;
+    }
   });
   EXPECT_GT(variants, 250u);
 }

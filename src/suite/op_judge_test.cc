@@ -107,18 +107,18 @@ TEST(OpJudgeTest, HasLineMatchesWholeLines) {
 }
 
 // `state` output is the runtime's: every one-node change of a valid one (each JSON type in each
-// place, each member removed) is a snapshot or a judgement, never thrown over.
-TEST(OpJudgeTest, NoChangeOfOneNodeOfTheStateMakesJudgingThrow) {
+// place, each member removed) is a snapshot or a judgement, never aborted over.
+TEST(OpJudgeTest, NoChangeOfOneNodeOfTheStateMakesJudgingAbort) {
   size_t variants = 0, valid = 0;
   ForEachVariant(nlohmann::json::parse(kRunning),
-                 [&](const std::string& text, const std::string& what) {
+                 [&](const std::string& text, const std::string& /*what*/) {
                    ++variants;
-                   EXPECT_NO_THROW({
+                   {  // no exceptions: a conversion that refused would abort
                      StateSnapshot s = SnapshotOf(Ran(0, text), "c1");
                      (void)Describe(s);
                      const std::string why = JudgeState(text, "c1", "/b", {{"k", "v"}}, "running");
                      valid += why.empty();
-                   }) << what;
+                   }
                  });
   EXPECT_GT(variants, 100u);
   EXPECT_GT(valid, 0u);  // an extra annotation, a member that may be absent

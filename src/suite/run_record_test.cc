@@ -2,10 +2,9 @@
 
 #include <gtest/gtest.h>
 
-#include "util/json.h"
-
 #include "suite/matrix_report.h"
 #include "suite/report_files.h"
+#include "util/json.h"
 #include "util/json_test_util.h"
 
 namespace rt::suite {
@@ -177,14 +176,14 @@ TEST(RunRecordTest, ABadDocumentNamesTheField) {
 }
 
 // A report read back comes from anywhere (`runtimetest report merge`): every node of a document
-// changed to each JSON type, or removed, is read or refused, never thrown over, and what is read
+// changed to each JSON type, or removed, is read or refused, never aborted over, and what is read
 // is written again as every report file.
-TEST(RunRecordTest, NoChangeOfOneNodeMakesReadingOrRewritingThrow) {
+TEST(RunRecordTest, NoChangeOfOneNodeMakesReadingOrRewritingAbort) {
   size_t variants = 0, read = 0;
   ForEachVariant(nlohmann::json::parse(ToJson(Sample())), [&](const std::string& text,
-                                                              const std::string& what) {
+                                                              const std::string& /*what*/) {
     ++variants;
-    EXPECT_NO_THROW({
+    {  // no exceptions: a conversion that refused would abort
       Result<std::vector<RunRecord>> runs = ParseRunRecords("[" + text + "," + text + "]");
       if (runs.ok()) {
         ++read;
@@ -193,7 +192,7 @@ TEST(RunRecordTest, NoChangeOfOneNodeMakesReadingOrRewritingThrow) {
         (void)MatrixMarkdownOf(*runs);
         (void)MatrixHtmlOf(*runs);
       }
-    }) << what;
+    }
   });
   EXPECT_GT(variants, 1000u);
   EXPECT_GT(read, 0u);  // optional members changed or removed, strings emptied
