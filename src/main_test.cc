@@ -90,6 +90,19 @@ TEST(Binary, IsFullyStatic) {
   EXPECT_EQ(text.find("DYNAMIC"), std::string::npos) << text;
 }
 
+// The stripped product stays within 1.5 MB (10^6 bytes): it is copied into every container.
+TEST(Binary, FitsItsSizeBudget) {
+#ifndef RT_STRIPPED_SIZE_BUDGET
+  GTEST_SKIP() << "only the MinSizeRel build (the default, stripped) is held to the size budget";
+#else
+  struct stat st {};
+  ASSERT_EQ(stat(RT_BINARY, &st), 0) << RT_BINARY;
+  EXPECT_LE(st.st_size, RT_STRIPPED_SIZE_BUDGET)
+      << "runtimetest grew past its size budget; README, \"The validator's own cost\", says "
+         "where its bytes go";
+#endif
+}
+
 TEST(Binary, PassLeavesStderrEmpty) {
   Bundle b(R"({"ociVersion":"1.0.2","hostname":")" + Hostname() + R"("})");
   Outcome r = Exec("--path=" + b.path() + " hostname");
