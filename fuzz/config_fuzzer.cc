@@ -5,6 +5,9 @@
 //   - ParseConfig's error is one line that starts with a JSON path or "not valid JSON: at byte";
 //   - no report line is longer than kMaxReportLine;
 //   - the failure lines on stderr are exactly the counted failures.
+// The same bytes also go, as JSON from outside the program, through the suite's readers of a
+// runtime's `state` and `features` output, of a hook's stdin and log, and of a report read back
+// (OutsideJson below): none may crash, and an error says why.
 #include <cstddef>
 #include <cstdint>
 #include <fstream>
@@ -14,9 +17,19 @@
 
 #include "checks/registry.h"
 #include "checks/runner.h"
+#include "hooks/hook_log.h"
+#include "hooks/judge.h"
+#include "hooks/state.h"
 #include "report/report.h"
 #include "spec/spec.h"
+#include "suite/features.h"
+#include "suite/matrix_report.h"
+#include "suite/op_judge.h"
+#include "suite/report_files.h"
+#include "suite/run_record.h"
+#include "suite/runtime_client.h"
 #include "sys/fake_system.h"
+#include "util/json_text.h"
 #include "util/text.h"
 
 namespace {
@@ -70,10 +83,74 @@ bool LinesWithin(const std::string& text, size_t max) {
   return true;
 }
 
+// The config a hook log is judged against: hooks of two kinds, one failing on purpose.
+const rt::spec::Config& ToldHooks() {
+  static const rt::spec::Config told = [] {
+    rt::Result<rt::spec::Config> c = rt::spec::ParseConfig(R"({"ociVersion": "1.3.0",
+      "annotations": {"k": "v"},
+      "hooks": {"prestart": [{"path": "/rt", "args": ["p", "hook", "record"], "env": ["A=1"]}],
+                "createRuntime": [{"path": "/rt"}, {"path": "/rt"}],
+                "poststart": [{"path": "/rt", "args": ["s", "hook", "fail"]}]}})");
+    Require(c.ok(), "the hooks config parses");
+    return *c;
+  }();
+  return told;
+}
+
+// `text` as the JSON the suite reads from outside: a runtime's `state` (its parser and the
+// operation judge), a hook's stdin (judged for every hook kind), `features` output (every kind of
+// requirement a scenario makes), a hook log (read, then judged) and a report read back (written
+// again as every report file).
+void OutsideJson(const std::string& text) {
+  rt::Result<rt::suite::ContainerState> state = rt::suite::ParseState(text, "c1", "/b");
+  Require(state.ok() || !state.status().message().empty(), "a state error says why");
+  rt::suite::CommandRecord ran;
+  ran.exit = rt::suite::ExitStatus{.known = true, .code = 0};
+  ran.out = text;
+  (void)rt::suite::Describe(rt::suite::SnapshotOf(ran, "c1"));
+  (void)rt::suite::JudgeState(text, "c1", "/b", {{"k", "v"}}, "running");
+
+  if (rt::Result<nlohmann::json> j = rt::ParseJsonText(text); j.ok()) {
+    const rt::hooks::StateExpectation expect{"c1", "/b",
+                                             std::map<std::string, std::string>{{"k", "v"}}};
+    for (int k = 0; k <= static_cast<int>(rt::hooks::Kind::kProcess); ++k) {
+      (void)rt::hooks::StateProblems(static_cast<rt::hooks::Kind>(k), *j, expect);
+    }
+    (void)rt::suite::SummarizeFeatures(*j);
+    (void)rt::suite::DeclaredSpecVersion(&*j, text);
+    for (const char* requirement :
+         {"ociVersionMax>=1.2.0", "linux.namespaces=time", "linux.seccomp.actions=SCMP_ACT_LOG",
+          "linux.seccomp.enabled", "mountOptions=rro"}) {
+      (void)rt::suite::MissingFeature(&*j, requirement);
+    }
+  }
+
+  rt::Result<std::vector<rt::hooks::Record>> log = rt::hooks::ParseHookLog(text + "\n");
+  Require(log.ok() || !log.status().message().empty(), "a hook log error says why");
+  if (log.ok()) {
+    const rt::hooks::HostFacts host{{{"mnt", 1}, {"pid", 2}},
+                                    {"c1", "/b", std::map<std::string, std::string>{{"k", "v"}}}};
+    for (const rt::hooks::Finding& f :
+         rt::hooks::JudgeHookLog(*log, ToldHooks(), {.started = true, .deleted = true}, host)) {
+      (void)f.Line();
+    }
+  }
+
+  rt::Result<std::vector<rt::suite::RunRecord>> runs = rt::suite::ParseRunRecords(text);
+  Require(runs.ok() || !runs.status().message().empty(), "a report error says why");
+  if (runs.ok()) {
+    (void)rt::suite::RunsToJson(*runs);
+    (void)rt::suite::JunitText(*runs);
+    (void)rt::suite::MatrixMarkdownOf(*runs);
+    (void)rt::suite::MatrixHtmlOf(*runs);
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
+  OutsideJson(text);
   rt::Result<rt::spec::Config> config = rt::spec::ParseConfig(text);
   if (!config.ok()) {
     const std::string error = config.status().message();  // status() is a copy
