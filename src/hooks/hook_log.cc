@@ -1,5 +1,7 @@
 #include "hooks/hook_log.h"
 
+#include <cstdint>
+#include <limits>
 #include <type_traits>
 
 #include "util/json_text.h"
@@ -25,7 +27,13 @@ bool Holds(const json& v) {
   if constexpr (std::is_same_v<T, json>) return true;
   if constexpr (std::is_same_v<T, std::string>) return v.is_string();
   if constexpr (std::is_same_v<T, bool>) return v.is_boolean();
-  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) return v.is_number();
+  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+    // An integer literal T can hold: a fraction, or a value out of T's range, would not convert
+    // (a double out of range converts with undefined behaviour).
+    constexpr auto kMax = static_cast<uint64_t>(std::numeric_limits<T>::max());
+    if (v.is_number_unsigned()) return v.get<uint64_t>() <= kMax;
+    if (v.is_number_integer()) return std::is_signed_v<T> || v.get<int64_t>() >= 0;
+  }
   return false;
 }
 

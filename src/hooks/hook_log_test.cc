@@ -103,6 +103,18 @@ TEST(HookLog, ErrorsNameTheLine) {
   EXPECT_EQ(
       ParseHookLog("{\"kind\":\"prestart\",\"container\":{\"exists\":1}}\n").status().message(),
       "hook log line 1: container.exists: unexpected number");
+  // A pid that is a fraction, or beyond 64 bits (found by the fuzzer: converting such a double
+  // to int64_t was undefined behaviour).
+  for (const char* pid : {"1.5", "3.6e75", "9223372036854775808"}) {
+    EXPECT_EQ(
+        ParseHookLog(std::string("{\"kind\":\"prestart\",\"container\":{\"pid\":") + pid + "}}\n")
+            .status()
+            .message(),
+        "hook log line 1: container.pid: unexpected number")
+        << pid;
+  }
+  EXPECT_TRUE(
+      ParseHookLog("{\"kind\":\"prestart\",\"container\":{\"pid\":9223372036854775807}}\n").ok());
 }
 
 }  // namespace
