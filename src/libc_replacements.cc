@@ -3,6 +3,7 @@
 // pulls glibc's object that defines them, nor what that object drags in. README, "The
 // validator's own cost", gives the sizes.
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 
 #include "util/decimal.h"
@@ -12,13 +13,13 @@ extern "C" {
 
 // glibc's reports a failed assert() of glibc's own code through gettext and the wide-character
 // printf (29 KB of the binary): assertions of ours are compiled out (NDEBUG), so only glibc's
-// could ever fail, and one line says as much.
+// could ever fail, and one line says which.
 [[noreturn]] void __assert_fail(const char* assertion, const char* file, unsigned int line,
                                 const char* function) noexcept {
-  (void)file;
-  (void)line;
-  (void)function;
-  rt::Fatal(assertion);
+  char what[384];
+  std::snprintf(what, sizeof what, "glibc's assertion %s failed in %s (%s:%u)", assertion, function,
+                file, line);
+  rt::Fatal(what);
 }
 
 // nlohmann/json's lexer converts every fraction, exponent or too-large integer with strtod, and
