@@ -144,7 +144,7 @@ std::string FormatRecord(const Record& r) {
   if (!r.container.ns.empty()) c["ns"] = NamespacesJson(r.container.ns);
   if (!c.empty()) j["container"] = c;
   if (!r.unobserved.empty()) j["unobserved"] = r.unobserved;
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  return DumpJson(j);
 }
 
 Result<std::vector<Record>> ParseHookLog(std::string_view text) {

@@ -1,7 +1,9 @@
 #include "hooks/judge.h"
 
-#include <algorithm>
 #include <optional>
+
+#include "util/json_text.h"
+#include "util/text.h"
 
 namespace rt::hooks {
 namespace {
@@ -33,19 +35,12 @@ const std::vector<spec::Hook>& HooksOf(const spec::Hooks& hooks, Kind kind) {
   return kNone;
 }
 
-// JSON text of `v`; bytes that are not UTF-8 (a hook's argv, env or stdin may hold any) as U+FFFD.
-std::string Json(const json& v) { return v.dump(-1, ' ', false, json::error_handler_t::replace); }
-
-std::string List(const std::vector<std::string>& items) { return Json(items); }
+// A hook's argv, env or stdin may hold any bytes: DumpJson writes what is not UTF-8 as U+FFFD.
+std::string List(const std::vector<std::string>& items) { return DumpJson(items); }
 
 // The first `max` bytes of `text`, cut back to a character boundary, as a JSON string.
 std::string QuotedStart(const std::string& text, size_t max) {
-  size_t keep = std::min(text.size(), max);
-  while (keep > 0 && keep < text.size() &&
-         (static_cast<unsigned char>(text[keep]) & 0xc0) == 0x80) {
-    --keep;
-  }
-  return Json(text.substr(0, keep));
+  return DumpJson(text.substr(0, Utf8PrefixLength(text, max)));
 }
 
 std::string Labels(const std::vector<std::string>& labels) {

@@ -1,14 +1,14 @@
 #include "hooks/state.h"
 
+#include "util/json_text.h"
+
 namespace rt::hooks {
 namespace {
 
 using json = nlohmann::json;
 
-// `s` as a JSON string; bytes that are not UTF-8 (a path of the host may hold any) as U+FFFD.
-std::string Quoted(const std::string& s) {
-  return json(s).dump(-1, ' ', false, json::error_handler_t::replace);
-}
+// `s` as a JSON string; a path of the host may hold bytes that are not UTF-8.
+std::string Quoted(const std::string& s) { return DumpJson(s); }
 
 // A JSON integer above 0: unsigned ones (nlohmann's type for those beyond INT64_MAX) included.
 bool PositiveInteger(const json& v) {

@@ -1,7 +1,7 @@
 #include "report/json_report.h"
 
 #include "report/report.h"
-#include "util/json.h"
+#include "util/json_text.h"
 
 namespace rt::report {
 
@@ -36,7 +36,7 @@ std::string AssertionsJson(const std::vector<Assertion>& assertions, Level thres
                         {"skipped", skipped},
                         {"total", passed + failed + skipped}}},
                       {"assertions", std::move(list)}};
-  return j.dump(2, ' ', /*ensure_ascii=*/false, nlohmann::json::error_handler_t::replace) + "\n";
+  return DumpJson(j, 2) + "\n";
 }
 
 }  // namespace rt::report

@@ -5,6 +5,7 @@
 
 #include "suite/config_template.h"
 #include "suite/files.h"
+#include "util/json_text.h"
 
 namespace rt::suite {
 namespace {
@@ -19,7 +20,7 @@ std::string RelativeToRoot(const std::string& path) {
 }
 
 std::string Dump(const nlohmann::json& j) {
-  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return DumpJson(j, 2) + "\n";
 }
 
 }  // namespace

@@ -343,7 +343,7 @@ json RunJson(const RunRecord& run) {
 }
 
 std::string Dump(const json& j) {
-  return j.dump(2, ' ', /*ensure_ascii=*/false, json::error_handler_t::replace) + "\n";
+  return DumpJson(j, 2) + "\n";
 }
 
 Result<RunRecord> ReadRun(const json& j) {

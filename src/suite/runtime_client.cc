@@ -1,7 +1,5 @@
 #include "suite/runtime_client.h"
 
-#include "util/json.h"
-
 #include "util/json_text.h"
 
 namespace rt::suite {

@@ -39,4 +39,8 @@ Result<nlohmann::json> ParseJsonText(std::string_view text) {
   return j;
 }
 
+std::string DumpJson(const nlohmann::json& v, int indent) {
+  return v.dump(indent, ' ', /*ensure_ascii=*/false, nlohmann::json::error_handler_t::replace);
+}
+
 }  // namespace rt

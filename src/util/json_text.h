@@ -17,4 +17,9 @@ inline constexpr int kMaxJsonDepth = 100;
 // The document, or why there is none: "not valid JSON", "nested deeper than 100 levels".
 Result<nlohmann::json> ParseJsonText(std::string_view text);
 
+// `v` as JSON text (compact, or indented by `indent`), non-ASCII kept as it is; bytes that are
+// not UTF-8 (what a runtime, a hook or a host path may hold) written as U+FFFD, where nlohmann's
+// default would refuse.
+std::string DumpJson(const nlohmann::json& v, int indent = -1);
+
 }  // namespace rt

@@ -86,13 +86,20 @@ std::vector<std::string_view> Words(std::string_view text, std::string_view sepa
   return words;
 }
 
+size_t Utf8PrefixLength(std::string_view s, size_t max_bytes) {
+  size_t keep = max_bytes < s.size() ? max_bytes : s.size();
+  // Back up to the start of a UTF-8 character: a continuation byte is 10xxxxxx.
+  while (keep > 0 && keep < s.size() && (static_cast<unsigned char>(s[keep]) & 0xc0) == 0x80) {
+    --keep;
+  }
+  return keep;
+}
+
 std::string Abbreviate(std::string_view s, size_t max_bytes) {
   if (s.size() <= max_bytes) return std::string(s);
   // Room for the suffix: "… (" is 5 bytes, the count at most 20 digits, " more bytes)" 12.
   const size_t reserve = 5 + 20 + 12;
-  size_t keep = max_bytes > reserve ? max_bytes - reserve : 0;
-  // Back up to the start of a UTF-8 character: a continuation byte is 10xxxxxx.
-  while (keep > 0 && (static_cast<unsigned char>(s[keep]) & 0xc0) == 0x80) --keep;
+  const size_t keep = Utf8PrefixLength(s, max_bytes > reserve ? max_bytes - reserve : 0);
   return std::string(s.substr(0, keep)) + "… (" + std::to_string(s.size() - keep) +
          " more bytes)";
 }

@@ -54,6 +54,10 @@ inline std::string Cat(std::initializer_list<std::string_view> parts) {
 // Abbreviate cuts it.
 inline constexpr size_t kMaxReportLine = 4096;
 
+// The length of the longest start of `s` of at most `max_bytes` bytes that ends at a UTF-8
+// character boundary (never inside a multi-byte sequence).
+size_t Utf8PrefixLength(std::string_view s, size_t max_bytes);
+
 // `s` when it has at most `max_bytes` bytes; else its start, cut at a UTF-8 character boundary,
 // followed by "… (N more bytes)" so that the whole is at most `max_bytes` long (for max_bytes >=
 // 37). N counts the bytes of `s` left out.

@@ -74,6 +74,18 @@ TEST(AbbreviateTest, CutsLongTextAndCountsWhatIsLeftOut) {
   EXPECT_TRUE(huge.ends_with(" more bytes)")) << huge.substr(huge.size() - 40);
 }
 
+TEST(Utf8PrefixLengthTest, BacksUpToACharacterBoundary) {
+  const std::string text = "a\xc3\xa9\xe2\x82\xac";  // a, é (2 bytes), € (3 bytes)
+  EXPECT_EQ(Utf8PrefixLength(text, 0), 0u);
+  EXPECT_EQ(Utf8PrefixLength(text, 1), 1u);
+  EXPECT_EQ(Utf8PrefixLength(text, 2), 1u);  // inside é
+  EXPECT_EQ(Utf8PrefixLength(text, 3), 3u);
+  EXPECT_EQ(Utf8PrefixLength(text, 5), 3u);  // inside €
+  EXPECT_EQ(Utf8PrefixLength(text, 6), 6u);
+  EXPECT_EQ(Utf8PrefixLength(text, 100), 6u);
+  EXPECT_EQ(Utf8PrefixLength("\x80\x80", 1), 0u);  // nothing but continuation bytes
+}
+
 TEST(AbbreviateTest, NeverSplitsAUtf8Character) {
   std::string text;
   for (int i = 0; i < 40; ++i) text += "é";  // 2 bytes each
